@@ -1,0 +1,60 @@
+package io.tributary.server.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code tributary.*} setting. Unknown keys under {@code tributary} stop the server at start-up, so a typo
+ * is never silently ignored. Defaults live in application.yaml, beside the environment variables that override
+ * them; the README lists them all.
+ */
+@Validated
+@ConfigurationProperties(prefix = "tributary", ignoreUnknownFields = false)
+public record TributaryProperties(
+        @NotNull Path dataDir,
+        @Valid @NotNull Metadata metadata,
+        @Valid @NotNull Flink flink,
+        @Valid @NotNull Gateway gateway) {
+
+    /** The metadata database: H2 under the data directory unless a URL is given. */
+    public record Metadata(
+            String url,
+            String user,
+            String password,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @Min(1) @DefaultValue("10") int maxConnections) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** The embedded Flink session cluster (a MiniCluster) that ad-hoc queries run on by default. */
+    public record Flink(
+            @NotBlank @DefaultValue("127.0.0.1") String address,
+            @Min(1) @Max(65535) @DefaultValue("8081") int port,
+            @Min(1) @DefaultValue("1") int taskManagers,
+            @Min(1) @DefaultValue("4") int slots,
+            @NotNull @DefaultValue("256MB") DataSize managedMemory,
+            @NotNull @DefaultValue("64MB") DataSize networkMemory,
+            @NotNull @DefaultValue Map<String, String> config) {}
+
+    /** Flink's SQL Gateway REST protocol endpoint. */
+    public record Gateway(
+            @NotBlank @DefaultValue("127.0.0.1") String address,
+            @Min(1) @Max(65535) @DefaultValue("8083") int port,
+            @DefaultValue("true") boolean warmUp,
+            @NotNull @DefaultValue("30m") Duration sessionIdleTimeout,
+            @Min(1) @DefaultValue("1000") int maxSessions,
+            @NotNull @DefaultValue Map<String, String> sessionDefaults) {}
+}

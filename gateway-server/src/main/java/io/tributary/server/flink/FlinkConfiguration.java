@@ -1,0 +1,44 @@
+package io.tributary.server.flink;
+
+import io.tributary.server.config.TributaryProperties;
+import io.tributary.server.gateway.EmbeddedSqlGateway;
+import io.tributary.server.startup.PortPreflight;
+import io.tributary.server.startup.PortPreflight.Listener;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The embedded Flink cluster and the SQL Gateway on it, started in that order and stopped in reverse. */
+@Configuration(proxyBeanMethods = false)
+public class FlinkConfiguration {
+
+    @Bean
+    PortPreflight portPreflight(TributaryProperties properties,
+            @Value("${server.address:127.0.0.1}") String managementAddress,
+            @Value("${server.port:8080}") int managementPort) {
+        PortPreflight preflight = new PortPreflight(List.of(
+                new Listener("server.port (TRIBUTARY_PORT)", managementAddress, managementPort),
+                new Listener("tributary.gateway.port (TRIBUTARY_GATEWAY_PORT)",
+                        properties.gateway().address(), properties.gateway().port()),
+                new Listener("tributary.flink.port (TRIBUTARY_FLINK_PORT)",
+                        properties.flink().address(), properties.flink().port())));
+        preflight.check();
+        return preflight;
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    EmbeddedFlinkCluster embeddedFlinkCluster(TributaryProperties properties, PortPreflight portsChecked) {
+        return new EmbeddedFlinkCluster(properties.flink());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    EmbeddedSqlGateway embeddedSqlGateway(TributaryProperties properties, EmbeddedFlinkCluster cluster) {
+        return new EmbeddedSqlGateway(properties.gateway(), cluster);
+    }
+
+    @Bean("flinkCluster")
+    FlinkClusterHealthIndicator flinkClusterHealthIndicator(EmbeddedFlinkCluster cluster) {
+        return new FlinkClusterHealthIndicator(cluster);
+    }
+}
