@@ -54,7 +54,7 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
                 .map(String::valueOf)
                 .sorted()
                 .reduce((a, b) -> a + ", " + b)
-                .map(names -> "unknown setting " + names + "; check its spelling against the README's settings table")
+                .map(names -> names + ": unknown setting; check its spelling against the README's settings table")
                 .orElse("unknown setting");
     }
 
