@@ -32,7 +32,10 @@ public final class MetadataMigrator {
                 .dataSource(dataSource)
                 .locations(schema.migrationLocation())
                 .table(schema.historyTable())
-                .baselineOnMigrate(false)
+                // Several libraries share one database, each with its own history table: the second one finds
+                // the others' tables, so it starts its history at version 0 and applies all of its migrations.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .validateMigrationNaming(true)
                 .failOnMissingLocations(true)
                 .load();
