@@ -1,0 +1,116 @@
+package io.tributary.job.promote;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.cluster.ClusterRegistry;
+import io.tributary.job.JobState;
+import io.tributary.job.JobVersion;
+import io.tributary.job.ManagedJob;
+import io.tributary.job.ManagedJobRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+
+/**
+ * Turns a statement that works into a managed job: Flink's planner must accept it first, then its first version
+ * is frozen and stored together with the job (state CREATED). Also makes new versions of existing jobs.
+ */
+public final class JobPromoter {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:-]{0,199}");
+
+    private final ManagedJobRepository jobs;
+    private final ClusterRegistry clusters;
+    private final PlanValidator validator;
+    private final Clock clock;
+
+    public JobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, SqlGatewayService gateway, Clock clock) {
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.clusters = requireNonNull(clusters, "clusters is null");
+        this.validator = new PlanValidator(requireNonNull(gateway, "gateway is null"));
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Validates and stores a new job; nothing is stored when anything is wrong. */
+    public ManagedJob promote(PromoteRequest request) {
+        requireNonNull(request, "request is null");
+        String name = request.name() == null ? "" : request.name().strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidPromotionException("name", "a job name is 1 to 200 letters, digits, spaces or . _ : -,"
+                    + " starting with a letter or digit");
+        }
+        if (clusters.target(request.clusterId()).isEmpty()) {
+            throw new InvalidPromotionException("cluster", "no cluster with id '" + request.clusterId()
+                    + "'; use 'embedded' or the id of a registered cluster");
+        }
+        String statement = validated(request);
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        ManagedJob job = new ManagedJob(id, name, request.clusterId(), JobState.CREATED, 1, Optional.empty(),
+                Optional.empty(), request.autoRestart(), 0, Optional.empty(), request.actor(), now, now);
+        jobs.create(job, version(id, 1, statement, request, now));
+        return job;
+    }
+
+    /**
+     * Validates and stores the next version of a job (its statement, options, dependencies may all change;
+     * catalog and database too). Returns the new version; deploying it is the caller's next step.
+     */
+    public JobVersion newVersion(ManagedJob job, PromoteRequest request) {
+        String statement = validated(request);
+        JobVersion next = version(job.id(), job.currentVersion() + 1, statement, request, clock.instant());
+        if (!jobs.advanceVersion(next, job.currentVersion())) {
+            throw new InvalidPromotionException("version", "job '" + job.name()
+                    + "' got a new version concurrently; read it again and retry");
+        }
+        return next;
+    }
+
+    /** The statement to run, once the planner accepted it (a query first on its own, for exact positions). */
+    private String validated(PromoteRequest request) {
+        String statement = runnableStatement(request.statement(), request.sinkTable());
+        if (StatementShape.of(request.statement()) == StatementShape.QUERY) {
+            validator.validate(request.statement(), request.catalog(), request.database(), request.options(),
+                    request.dependencies());
+        }
+        validator.validate(statement, request.catalog(), request.database(), request.options(),
+                request.dependencies());
+        return statement;
+    }
+
+    private static String runnableStatement(String statement, Optional<String> sinkTable) {
+        if (statement == null || statement.isBlank()) {
+            throw new InvalidPromotionException("statement", "a statement is required");
+        }
+        return switch (StatementShape.of(statement)) {
+            case INSERT, STATEMENT_SET -> {
+                if (sinkTable.isPresent()) {
+                    throw new InvalidPromotionException("sinkTable",
+                            "a sink table goes with a query; an INSERT or STATEMENT SET names its own sinks");
+                }
+                yield StatementShape.body(statement);
+            }
+            case QUERY -> "INSERT INTO " + sinkTable.filter(sink -> !sink.isBlank()).orElseThrow(
+                    () -> new InvalidPromotionException("sinkTable",
+                            "a query is promoted together with the table it writes to: give sinkTable"))
+                    + "\n" + StatementShape.body(statement);
+            case OTHER -> throw new InvalidPromotionException("statement",
+                    "only an INSERT, an EXECUTE STATEMENT SET BEGIN ... END, or a query with a sinkTable can"
+                            + " become a managed job");
+        };
+    }
+
+    private static JobVersion version(String jobId, int number, String statement, PromoteRequest request,
+            Instant now) {
+        List<String> catalogs = new ArrayList<>();
+        catalogs.add(request.catalog());
+        return new JobVersion(jobId, number, statement, request.catalog(), request.database(), request.options(),
+                request.dependencies(), catalogs, request.jars(), request.sourceSession(), request.sourceOperation(),
+                request.actor(), now);
+    }
+}

@@ -1,0 +1,94 @@
+package io.tributary.job.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.results.ResultSet;
+import org.apache.flink.table.gateway.api.session.SessionEnvironment;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
+
+/**
+ * A short-lived gateway session of the server's own, for running a job's statements the way a user's session
+ * would (validation, deployment). Failures carry Flink's most specific message.
+ */
+public final class ScratchSession implements AutoCloseable {
+
+    private final SqlGatewayService gateway;
+    private final SessionHandle session;
+    private final Duration timeout;
+
+    public ScratchSession(SqlGatewayService gateway, String name, Map<String, String> options, Duration timeout) {
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.session = gateway.openSession(SessionEnvironment.newBuilder()
+                .setSessionName(requireNonNull(name, "name is null"))
+                .setSessionEndpointVersion(SqlGatewayRestAPIVersion.getDefaultVersion())
+                .addSessionConfig(options)
+                .build());
+    }
+
+    /** Makes {@code catalog}.{@code database} current, as USE CATALOG and USE would. */
+    public void use(String catalog, String database) {
+        run("USE CATALOG " + quote(catalog));
+        run("USE " + quote(database));
+    }
+
+    /** Runs one statement and returns its first page of results. */
+    public ResultSet run(String statement) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            OperationHandle operation = gateway.executeStatement(session, statement, -1, new Configuration());
+            while (System.nanoTime() < deadline) {
+                ResultSet page = gateway.fetchResults(session, operation, 0, 100);
+                if (page.getResultType() != ResultSet.ResultType.NOT_READY) {
+                    return page;
+                }
+                Thread.sleep(20);
+            }
+            gateway.cancelOperation(session, operation);
+            throw new StatementFailedException(statement,
+                    new FlinkErrorMessage("did not finish within " + timeout, java.util.Optional.empty()), null);
+        } catch (SqlGatewayException e) {
+            throw new StatementFailedException(statement, FlinkErrorMessage.of(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatementFailedException(statement,
+                    new FlinkErrorMessage("interrupted", java.util.Optional.empty()), e);
+        }
+    }
+
+    public static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    @Override
+    public void close() {
+        gateway.closeSession(session);
+    }
+
+    /** A statement Flink refused or failed; carries Flink's message and the position it names. */
+    public static final class StatementFailedException extends RuntimeException {
+        private final String statement;
+        private final FlinkErrorMessage error;
+
+        StatementFailedException(String statement, FlinkErrorMessage error, Throwable cause) {
+            super(error.message(), cause);
+            this.statement = statement;
+            this.error = error;
+        }
+
+        public String statement() {
+            return statement;
+        }
+
+        public FlinkErrorMessage error() {
+            return error;
+        }
+    }
+}
