@@ -24,7 +24,8 @@ public record TributaryProperties(
         @NotNull Path dataDir,
         @Valid @NotNull Metadata metadata,
         @Valid @NotNull Flink flink,
-        @Valid @NotNull Gateway gateway) {
+        @Valid @NotNull Gateway gateway,
+        @Valid @NotNull @DefaultValue Jobs jobs) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(
@@ -48,6 +49,13 @@ public record TributaryProperties(
             @NotNull @DefaultValue("256MB") DataSize managedMemory,
             @NotNull @DefaultValue("64MB") DataSize networkMemory,
             @NotNull @DefaultValue Map<String, String> config) {}
+
+    /** Managed jobs: where savepoints go, how long operations may take, how often clusters are polled. */
+    public record Jobs(
+            String savepointDir,
+            @NotNull @DefaultValue("10m") Duration savepointTimeout,
+            @NotNull @DefaultValue("1m") Duration cancelTimeout,
+            @NotNull @DefaultValue("2s") Duration pollInterval) {}
 
     /** Flink's SQL Gateway REST protocol endpoint. */
     public record Gateway(

@@ -3,6 +3,7 @@ package io.tributary.server.metadata;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.instance.ServerInstanceRepository;
+import io.tributary.job.JobSchema;
 import io.tributary.metadata.MetadataDatabaseKind;
 import io.tributary.metadata.MetadataMigrator;
 import io.tributary.metadata.MetadataSchema;
@@ -29,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class MetadataDatabaseConfiguration {
 
     /** Every library's part of the schema, in dependency order. */
-    static final List<MetadataSchema> SCHEMAS = List.of(MetadataSchema.CATALOG_SERVICE);
+    static final List<MetadataSchema> SCHEMAS = List.of(MetadataSchema.CATALOG_SERVICE, JobSchema.SCHEMA);
 
     @Bean
     MetadataDatabaseSettings metadataDatabaseSettings(TributaryProperties properties) {
