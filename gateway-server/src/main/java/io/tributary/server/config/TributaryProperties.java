@@ -25,7 +25,8 @@ public record TributaryProperties(
         @Valid @NotNull Metadata metadata,
         @Valid @NotNull Flink flink,
         @Valid @NotNull Gateway gateway,
-        @Valid @NotNull @DefaultValue Jobs jobs) {
+        @Valid @NotNull @DefaultValue Jobs jobs,
+        @Valid @NotNull @DefaultValue Secrets secrets) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(
@@ -49,6 +50,16 @@ public record TributaryProperties(
             @NotNull @DefaultValue("256MB") DataSize managedMemory,
             @NotNull @DefaultValue("64MB") DataSize networkMemory,
             @NotNull @DefaultValue Map<String, String> config) {}
+
+    /**
+     * The master key that encrypts credentials at rest (catalog passwords, channel tokens). Given directly, or
+     * read from a file; when neither is given, a random key is created in {@code master-key-file} (outside the
+     * data directory, readable by its owner only) at the first start.
+     */
+    public record Secrets(
+            String masterKey,
+            @NotNull Path masterKeyFile,
+            @NotNull @DefaultValue Map<String, java.util.List<String>> extraSecretOptions) {}
 
     /** Managed jobs: where savepoints go, how long operations may take, how often clusters are polled. */
     public record Jobs(

@@ -2,6 +2,7 @@ package io.tributary.server.flink;
 
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
+import io.tributary.server.gateway.ServerSessionOptions;
 import io.tributary.server.startup.PortPreflight;
 import io.tributary.server.startup.PortPreflight.Listener;
 import java.util.List;
@@ -33,8 +34,9 @@ public class FlinkConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    EmbeddedSqlGateway embeddedSqlGateway(TributaryProperties properties, EmbeddedFlinkCluster cluster) {
-        return new EmbeddedSqlGateway(properties.gateway(), cluster);
+    EmbeddedSqlGateway embeddedSqlGateway(TributaryProperties properties, EmbeddedFlinkCluster cluster,
+            List<ServerSessionOptions> serverOptions) {
+        return new EmbeddedSqlGateway(properties.gateway(), cluster, serverOptions);
     }
 
     @Bean("flinkCluster")

@@ -7,7 +7,9 @@ import io.tributary.server.flink.EmbeddedFlinkCluster;
 import io.tributary.server.startup.StartupFailure;
 import java.net.BindException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -40,9 +42,13 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     private TrackingSessionManager sessions;
     private SqlGatewayService service;
 
-    public EmbeddedSqlGateway(TributaryProperties.Gateway settings, EmbeddedFlinkCluster cluster) {
+    private final List<ServerSessionOptions> serverOptions;
+
+    public EmbeddedSqlGateway(TributaryProperties.Gateway settings, EmbeddedFlinkCluster cluster,
+            List<ServerSessionOptions> serverOptions) {
         this.settings = requireNonNull(settings, "settings is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
+        this.serverOptions = List.copyOf(serverOptions);
     }
 
     /** What every new session starts from: the embedded cluster as target, then the configured defaults. */
@@ -60,6 +66,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         configuration.setString(restOption(SqlGatewayRestOptions.PORT), Integer.toString(settings.port()));
         configuration.setString(restOption(SqlGatewayRestOptions.BIND_PORT), Integer.toString(settings.port()));
         settings.sessionDefaults().forEach(configuration::setString);
+        serverOptions.forEach(server -> server.options().forEach(configuration::setString));
         return configuration;
     }
 
@@ -70,7 +77,8 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
 
     public synchronized void start() {
         Configuration configuration = sessionDefaults();
-        sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())));
+        sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())),
+                protectedKeys());
         sessions.start();
         service = new SqlGatewayServiceImpl(sessions);
         endpoints.addAll(SqlGatewayEndpointFactoryUtils.createSqlGatewayEndpoint(service, configuration));
@@ -91,6 +99,13 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         if (settings.warmUp()) {
             new PlannerWarmUp(service).run();
         }
+    }
+
+    /** Keys a client may not set on its session: the server's own, and any catalog store choice. */
+    private Set<String> protectedKeys() {
+        Set<String> keys = new HashSet<>();
+        serverOptions.forEach(server -> keys.addAll(server.options().keySet()));
+        return keys;
     }
 
     public SqlGatewayService service() {

@@ -2,6 +2,11 @@ package io.tributary.server.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
@@ -20,11 +25,16 @@ final class TrackingSessionManager implements SessionManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingSessionManager.class);
 
+    /** Session options a client may never set: the server chooses the catalog store of every session. */
+    private static final String CATALOG_STORE_PREFIX = "table.catalog-store.";
+
     private final SessionManager delegate;
+    private final Set<String> protectedKeys;
     private final Set<SessionHandle> open = ConcurrentHashMap.newKeySet();
 
-    TrackingSessionManager(SessionManager delegate) {
+    TrackingSessionManager(SessionManager delegate, Set<String> protectedKeys) {
         this.delegate = requireNonNull(delegate, "delegate is null");
+        this.protectedKeys = Set.copyOf(protectedKeys);
     }
 
     @Override
@@ -52,7 +62,7 @@ final class TrackingSessionManager implements SessionManager {
 
     @Override
     public Session openSession(SessionEnvironment environment) throws SqlGatewayException {
-        Session session = delegate.openSession(environment);
+        Session session = delegate.openSession(withoutProtectedOptions(environment));
         open.add(session.getSessionHandle());
         return session;
     }
@@ -65,6 +75,31 @@ final class TrackingSessionManager implements SessionManager {
             open.remove(handle);
         }
         LOG.debug("Session {} closed", handle);
+    }
+
+    private SessionEnvironment withoutProtectedOptions(SessionEnvironment environment) {
+        Map<String, String> allowed = new LinkedHashMap<>();
+        environment.getSessionConfig().forEach((key, value) -> {
+            if (protectedKeys.contains(key) || key.startsWith(CATALOG_STORE_PREFIX)) {
+                LOG.warn("Ignoring session option {} asked for by a client: the server sets it", key);
+            } else {
+                allowed.put(key, value);
+            }
+        });
+        if (allowed.size() == environment.getSessionConfig().size()) {
+            return environment;
+        }
+        SessionEnvironment.Builder builder = SessionEnvironment.newBuilder()
+                .setSessionEndpointVersion(environment.getSessionEndpointVersion())
+                .addSessionConfig(allowed);
+        environment.getSessionName().ifPresent(builder::setSessionName);
+        environment.getDefaultCatalog().ifPresent(builder::setDefaultCatalog);
+        environment.getRegisteredCatalogCreators().forEach(builder::registerCatalogCreator);
+        List<Map.Entry<String, SessionEnvironment.ModuleCreator>> modules =
+                new ArrayList<>(environment.getRegisteredModuleCreators().entrySet());
+        Collections.reverse(modules);
+        modules.forEach(module -> builder.registerModuleCreatorAtHead(module.getKey(), module.getValue()));
+        return builder.build();
     }
 
     int openSessions() {

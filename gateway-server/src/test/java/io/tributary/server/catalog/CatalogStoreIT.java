@@ -1,0 +1,213 @@
+package io.tributary.server.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.server.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catalogs created through the gateway are stored once in the metadata database: every open and new session sees
+ * them, they survive a restart, and their credentials are encrypted at rest and never shown again.
+ */
+class CatalogStoreIT {
+
+    private static final String PG_USER = "tributary_catalog_store_it";
+    private static final String PG_PASSWORD = "pw-Zq81-secret";
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", "");
+                Statement statement = postgres.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + PG_USER);
+            statement.execute("CREATE ROLE " + PG_USER + " LOGIN PASSWORD '" + PG_PASSWORD + "'");
+        }
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        server.close();
+        try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", "");
+                Statement statement = postgres.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + PG_USER);
+        }
+    }
+
+    @Test
+    void aCatalogCreatedInOneSessionIsSeenByEveryOpenAndNewSessionAndSurvivesARestart() throws Exception {
+        try (Connection early = session(); Connection creator = session()) {
+            assertThat(catalogs(early)).doesNotContain("shared_mem");
+            execute(creator, "CREATE CATALOG shared_mem COMMENT 'for everyone' WITH ('type' = 'generic_in_memory')");
+            assertThat(catalogs(early)).as("a session opened before the CREATE").contains("shared_mem");
+            try (Connection late = session()) {
+                assertThat(catalogs(late)).contains("shared_mem");
+                execute(late, "USE CATALOG shared_mem");
+            }
+        }
+        server.stop();
+        server.startAgain();
+        try (Connection afterRestart = session()) {
+            assertThat(catalogs(afterRestart)).contains("shared_mem");
+            execute(afterRestart, "DROP CATALOG shared_mem");
+        }
+        try (Connection another = session()) {
+            assertThat(catalogs(another)).doesNotContain("shared_mem");
+        }
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameHaveOneWinnerAndOneClearError() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<String> create = () -> {
+                try (Connection connection = session()) {
+                    execute(connection, "CREATE CATALOG raced WITH ('type' = 'generic_in_memory')");
+                    return "created";
+                } catch (SQLException | RuntimeException e) {
+                    // Flink's JDBC driver reports some server errors unchecked.
+                    return messages(e);
+                }
+            };
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> outcome : pool.invokeAll(List.of(create, create))) {
+                outcomes.add(outcome.get());
+            }
+            assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created"))
+                    .singleElement().asString().contains("raced").contains("already exists");
+        } finally {
+            pool.shutdownNow();
+            try (Connection connection = session()) {
+                execute(connection, "DROP CATALOG IF EXISTS raced");
+            }
+        }
+    }
+
+    @Test
+    void credentialsAreEncryptedAtRestAndNeverShownAgain() throws Exception {
+        try (Connection connection = session()) {
+            execute(connection, "CREATE CATALOG pg_secret WITH ('type' = 'jdbc',"
+                    + " 'base-url' = 'jdbc:postgresql://127.0.0.1:5432/', 'default-database' = 'postgres',"
+                    + " 'username' = '" + PG_USER + "', 'password' = '" + PG_PASSWORD + "')");
+            String described = rows(connection, "DESCRIBE CATALOG EXTENDED pg_secret");
+            assertThat(described).contains("******").doesNotContain(PG_PASSWORD);
+            String showCreate = rows(connection, "SHOW CREATE CATALOG pg_secret");
+            assertThat(showCreate).contains("******").doesNotContain(PG_PASSWORD);
+            execute(connection, "USE CATALOG pg_secret");
+            assertThat(rows(connection, "SHOW DATABASES")).contains("postgres");
+        }
+        server.bean(org.jooq.DSLContext.class).execute("CHECKPOINT SYNC");
+        assertThat(filesContaining(server.dataDir(), PG_PASSWORD)).as("files holding the password in clear").isEmpty();
+        try (Connection connection = session()) {
+            execute(connection, "DROP CATALOG pg_secret");
+        }
+    }
+
+    @Test
+    void aClientCannotChooseAnotherCatalogStore() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("table.catalog-store.kind", "generic_in_memory");
+        try (Connection sneaky = DriverManager.getConnection(server.flinkJdbcUrl(), properties)) {
+            execute(sneaky, "CREATE CATALOG still_shared WITH ('type' = 'generic_in_memory')");
+        }
+        try (Connection other = session()) {
+            assertThat(catalogs(other)).contains("still_shared");
+            execute(other, "DROP CATALOG still_shared");
+        }
+    }
+
+    @Test
+    void aCatalogThatCannotBeOpenedIsNotStored() throws Exception {
+        try (Connection connection = session()) {
+            int closedPort = io.tributary.server.testing.FreePorts.next();
+            assertThatThrownBy(() -> execute(connection, "CREATE CATALOG broken WITH ('type' = 'jdbc',"
+                    + " 'base-url' = 'jdbc:postgresql://127.0.0.1:" + closedPort + "/',"
+                    + " 'default-database' = 'postgres', 'username' = '" + PG_USER + "', 'password' = 'x')"))
+                    .satisfies(failure -> assertThat(messages(failure)).contains("127.0.0.1:" + closedPort));
+            assertThat(catalogs(connection)).doesNotContain("broken");
+        }
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Connection session() throws SQLException {
+        return DriverManager.getConnection(server.flinkJdbcUrl());
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> catalogs(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SHOW CATALOGS");
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String rows(Connection connection, String sql) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            ResultSet rows = statement.getResultSet();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append(rows.getString(i)).append(' ');
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<Path> filesContaining(Path directory, String text) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(text);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
+    }
+}
