@@ -1,5 +1,17 @@
 package io.tributary.server.error;
 
+import io.tributary.cluster.ClusterInUseException;
+import io.tributary.cluster.ClusterNameTakenException;
+import io.tributary.cluster.InvalidClusterException;
+import io.tributary.job.JobNameTakenException;
+import io.tributary.job.deploy.ClusterUnavailableException;
+import io.tributary.job.deploy.DeploymentException;
+import io.tributary.job.lifecycle.JobNotFoundException;
+import io.tributary.job.lifecycle.JobStateConflictException;
+import io.tributary.job.lifecycle.RestorePointUnavailableException;
+import io.tributary.job.promote.InvalidPromotionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +69,60 @@ class ApiExceptionHandler {
         return respond(ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
     }
 
+    @ExceptionHandler(JobNotFoundException.class)
+    ResponseEntity<ApiError> jobNotFound(JobNotFoundException e) {
+        return respond(ErrorCode.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(JobStateConflictException.class)
+    ResponseEntity<ApiError> jobState(JobStateConflictException e) {
+        return respond(ErrorCode.CONFLICT, e.getMessage(), Map.of("state", e.state().name()));
+    }
+
+    @ExceptionHandler(InvalidPromotionException.class)
+    ResponseEntity<ApiError> invalidPromotion(InvalidPromotionException e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", e.field());
+        e.position().ifPresent(position -> {
+            details.put("line", position.line());
+            details.put("column", position.column());
+        });
+        ErrorCode code = e.field().equals("statement") || e.field().equals("dependencies")
+                ? ErrorCode.INVALID_STATEMENT : ErrorCode.INVALID_REQUEST;
+        return respond(code, e.getMessage(), details);
+    }
+
+    @ExceptionHandler(InvalidClusterException.class)
+    ResponseEntity<ApiError> invalidCluster(InvalidClusterException e) {
+        return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler({JobNameTakenException.class, ClusterNameTakenException.class})
+    ResponseEntity<ApiError> alreadyExists(RuntimeException e) {
+        return respond(ErrorCode.ALREADY_EXISTS, e.getMessage());
+    }
+
+    @ExceptionHandler({ClusterInUseException.class, RestorePointUnavailableException.class})
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return respond(ErrorCode.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(ClusterUnavailableException.class)
+    ResponseEntity<ApiError> clusterUnavailable(ClusterUnavailableException e) {
+        return respond(ErrorCode.CLUSTER_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(DeploymentException.class)
+    ResponseEntity<ApiError> deploymentFailed(DeploymentException e) {
+        return respond(ErrorCode.DEPLOYMENT_FAILED, e.getMessage());
+    }
+
     private static ResponseEntity<ApiError> respond(ErrorCode code, String message) {
-        return ResponseEntity.status(code.status()).body(ApiError.of(code, message));
+        return respond(code, message, Map.of());
+    }
+
+    private static ResponseEntity<ApiError> respond(ErrorCode code, String message, Map<String, Object> details) {
+        return ResponseEntity.status(code.status()).body(ApiError.of(code, message, details));
     }
 
     private static String firstLine(String message) {

@@ -12,6 +12,7 @@ import io.tributary.job.lifecycle.JobDeployer;
 import io.tributary.job.lifecycle.JobLifecycleSettings;
 import io.tributary.job.lifecycle.JobReconciler;
 import io.tributary.job.lifecycle.JobStopper;
+import io.tributary.job.lifecycle.JobUpgrader;
 import io.tributary.job.promote.JobPromoter;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.flink.EmbeddedFlinkCluster;
@@ -92,6 +93,12 @@ public class JobsConfiguration {
     @Bean
     ClusterWatcher clusterWatcher(ManagedJobRepository jobs, ClusterRegistry clusters, JobReconciler reconciler) {
         return new ClusterWatcher(jobs, clusters, reconciler);
+    }
+
+    @Bean
+    JobUpgrader jobUpgrader(ManagedJobRepository jobs, JobPromoter promoter, JobStopper stopper,
+            JobDeployer deployer) {
+        return new JobUpgrader(jobs, promoter, stopper, deployer);
     }
 
     @Bean
