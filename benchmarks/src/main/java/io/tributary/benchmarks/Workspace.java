@@ -1,0 +1,61 @@
+package io.tributary.benchmarks;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the benchmarks find what they run: the packaged server as {@code ./tributary start} runs it, the JVM
+ * options every Flink JVM needs, the java executable, this module's own jar (the stock gateway's class path) and
+ * the directory the results files go to.
+ */
+public record Workspace(
+        Path root,
+        Path javaExecutable,
+        Path serverJar,
+        Path jvmOptions,
+        Path benchmarksJar,
+        Path resultsDirectory) {
+
+    public Workspace {
+        requireNonNull(root, "root is null");
+        requireNonNull(javaExecutable, "javaExecutable is null");
+        requireNonNull(serverJar, "serverJar is null");
+        requireNonNull(jvmOptions, "jvmOptions is null");
+        requireNonNull(benchmarksJar, "benchmarksJar is null");
+        requireNonNull(resultsDirectory, "resultsDirectory is null");
+    }
+
+    /** The workspace of a repository root (the working directory of {@code ./tributary bench}). */
+    public static Workspace atRoot(Path root) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Workspace workspace = new Workspace(
+                absoluteRoot,
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                absoluteRoot.resolve("gateway-server/target/tributary-server.jar"),
+                absoluteRoot.resolve("gateway-server/target/jvm.options"),
+                ownJar(),
+                absoluteRoot.resolve("benchmarks/results"));
+        workspace.requireBuilt();
+        return workspace;
+    }
+
+    private void requireBuilt() {
+        for (Path file : new Path[] {javaExecutable, serverJar, jvmOptions, benchmarksJar}) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(file + " does not exist: run the benchmarks from the repository root"
+                        + " with ./tributary bench, which builds the server and this module first");
+            }
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            return Path.of(Workspace.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the benchmarks jar", e);
+        }
+    }
+}

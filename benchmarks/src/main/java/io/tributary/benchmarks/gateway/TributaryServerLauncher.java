@@ -1,0 +1,62 @@
+package io.tributary.benchmarks.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.benchmarks.Workspace;
+import io.tributary.benchmarks.process.ChildProcess;
+import io.tributary.benchmarks.process.ChildProcessSpec;
+import io.tributary.benchmarks.process.ChildProcesses;
+import io.tributary.benchmarks.process.FreePorts;
+import io.tributary.benchmarks.process.ScratchDirectories;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the packaged server exactly as {@code ./tributary start} does: {@code java @jvm.options -jar
+ * tributary-server.jar} in its data directory, configured only by the {@code TRIBUTARY_*} environment variables
+ * (a fresh data directory and free ports on 127.0.0.1; inherited {@code TRIBUTARY_*} variables are removed).
+ */
+public final class TributaryServerLauncher implements GatewayServerLauncher {
+
+    private final Workspace workspace;
+    private final ChildProcesses processes;
+    private final ScratchDirectories scratch;
+    private final FreePorts ports;
+
+    public TributaryServerLauncher(Workspace workspace, ChildProcesses processes, ScratchDirectories scratch,
+            FreePorts ports) {
+        this.workspace = requireNonNull(workspace, "workspace is null");
+        this.processes = requireNonNull(processes, "processes is null");
+        this.scratch = requireNonNull(scratch, "scratch is null");
+        this.ports = requireNonNull(ports, "ports is null");
+    }
+
+    @Override
+    public String name() {
+        return "Tributary";
+    }
+
+    @Override
+    public GatewayServer launch() throws IOException {
+        Path dataDirectory = scratch.create("tributary");
+        List<Integer> free = ports.allocate(3);
+        int managementPort = free.get(0);
+        int gatewayPort = free.get(1);
+        int flinkPort = free.get(2);
+        ChildProcess process = processes.start(new ChildProcessSpec(
+                name(),
+                List.of(workspace.javaExecutable().toString(), "@" + workspace.jvmOptions(), "-jar",
+                        workspace.serverJar().toString()),
+                dataDirectory,
+                "TRIBUTARY_",
+                Map.of("TRIBUTARY_DATA_DIR", dataDirectory.toString(),
+                        "TRIBUTARY_PORT", Integer.toString(managementPort),
+                        "TRIBUTARY_GATEWAY_PORT", Integer.toString(gatewayPort),
+                        "TRIBUTARY_FLINK_PORT", Integer.toString(flinkPort)),
+                dataDirectory.resolve("logs/tributary.log")));
+        return new GatewayServer(name(), process, URI.create("http://127.0.0.1:" + gatewayPort));
+    }
+}

@@ -1,0 +1,18 @@
+package io.tributary.benchmarks.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TurnOrderTest {
+
+    @Test
+    void theFirstContenderAlternatesFromRoundToRound() {
+        List<String> contenders = List.of("tributary", "stock");
+
+        assertThat(TurnOrder.forRound(contenders, 0)).containsExactly("tributary", "stock");
+        assertThat(TurnOrder.forRound(contenders, 1)).containsExactly("stock", "tributary");
+        assertThat(TurnOrder.forRound(contenders, 2)).containsExactly("tributary", "stock");
+    }
+}
