@@ -116,6 +116,14 @@ public final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).GET().build());
     }
 
+    /** POST of a JSON body on the management API; returns the status and the body. */
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(managementUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("X-Tributary-User", "test")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -40,6 +40,12 @@ public record FlinkErrorMessage(String message, Optional<Position> position) {
         }
         Throwable source = chosen == null ? root : chosen;
         String message = clean(source.getMessage() == null ? source.getClass().getSimpleName() : source.getMessage());
+        if (source != root && root.getMessage() != null) {
+            String cause = clean(root.getMessage());
+            if (!cause.isBlank() && !message.contains(cause)) {
+                message = message + " Cause: " + cause;
+            }
+        }
         return new FlinkErrorMessage(message, positionIn(failure));
     }
 
@@ -55,6 +61,10 @@ public record FlinkErrorMessage(String message, Optional<Position> position) {
 
     private static Optional<Position> positionIn(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            Optional<Position> parserPosition = calcitePosition(t);
+            if (parserPosition.isPresent()) {
+                return parserPosition;
+            }
             if (t.getMessage() != null) {
                 Matcher matcher = POSITION.matcher(t.getMessage());
                 if (matcher.find()) {
@@ -64,6 +74,27 @@ public record FlinkErrorMessage(String message, Optional<Position> position) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Calcite's parser exception carries the position even when its message does not. The planner's Calcite lives
+     * in Flink's own class loader, so it is read by name.
+     */
+    private static Optional<Position> calcitePosition(Throwable t) {
+        if (!t.getClass().getName().endsWith(".SqlParseException")) {
+            return Optional.empty();
+        }
+        try {
+            Object position = t.getClass().getMethod("getPos").invoke(t);
+            if (position == null) {
+                return Optional.empty();
+            }
+            int line = (Integer) position.getClass().getMethod("getLineNum").invoke(position);
+            int column = (Integer) position.getClass().getMethod("getColumnNum").invoke(position);
+            return line > 0 ? Optional.of(new Position(line, column)) : Optional.empty();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return Optional.empty();
+        }
     }
 
     /** Drops Flink's "Was expecting one of" token lists and stack-like tails, keeping the first lines. */

@@ -1,0 +1,269 @@
+package io.tributary.server.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.server.testing.FreePorts;
+import io.tributary.server.testing.StandaloneFlinkCluster;
+import io.tributary.server.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Managed jobs end to end on real clusters — a standalone Flink session cluster (JobManager and TaskManager JVMs)
+ * and the embedded one: promote a streaming job that keeps a running count in PostgreSQL, stop it with a
+ * savepoint, restart from it and see the count carry on, cancel, upgrade; and the mistakes a user can make.
+ */
+class ManagedJobsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    private static StandaloneFlinkCluster standalone;
+    private static TestServer server;
+    private static String standaloneId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        standalone = StandaloneFlinkCluster.start(2);
+        server = TestServer.start(Map.of("tributary.jobs.poll-interval", "500ms"));
+        HttpResponse<String> registered = server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
+                "name", "standalone-it", "kind", "standalone", "restAddress", standalone.restAddress().toString())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        standaloneId = JSON.readTree(registered.body()).path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (standalone != null) {
+            standalone.close();
+        }
+    }
+
+    @Test
+    void aStreamingJobKeepsItsStateAcrossStopWithSavepointRestartAndUpgradeOnAStandaloneCluster() throws Exception {
+        String table = createCountTable("standalone_counts");
+        String id = promote("running-count-standalone", standaloneId, table, "k > 0");
+        JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
+        assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(deployed.path("flinkJobId").asText()).hasSize(32);
+        long beforeStop = awaitCountAtLeast(table, 20);
+
+        HttpResponse<String> stopping = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
+        assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
+        assertThat(JSON.readTree(stopping.body()).path("state").asText()).isIn("SAVEPOINTING", "STOPPED");
+        JsonNode stopped = awaitState(id, "STOPPED");
+        assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
+        long atSavepoint = count(table).orElseThrow();
+        assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
+
+        JsonNode restarted = ok(server.post("/api/v1/jobs/" + id + "/restart", "{\"from\": \"latest-savepoint\"}"));
+        assertThat(restarted.path("state").asText()).isEqualTo("RUNNING");
+        long firstAfterRestart = awaitCountChange(table, atSavepoint);
+        assertThat(firstAfterRestart).as("the running count carries on from the savepoint, not from zero")
+                .isGreaterThan(atSavepoint);
+
+        HttpResponse<String> upgrade = server.post("/api/v1/jobs/" + id + "/versions", JSON.writeValueAsString(
+                promoteBody(null, table, "k > 0 AND k < 1000")));
+        assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
+        assertThat(JSON.readTree(upgrade.body()).path("version").asInt()).isEqualTo(2);
+        JsonNode upgraded = awaitState(id, "RUNNING", 2);
+        long beforeUpgrade = count(table).orElseThrow();
+        assertThat(awaitCountChange(table, beforeUpgrade)).as("the upgraded version carries the state")
+                .isGreaterThan(beforeUpgrade);
+        assertThat(upgraded.path("version").asInt()).isEqualTo(2);
+
+        JsonNode canceled = ok(server.post("/api/v1/jobs/" + id + "/cancel", "{}"));
+        assertThat(canceled.path("state").asText()).isEqualTo("CANCELED");
+        HttpResponse<String> stopAgain = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
+        assertThat(stopAgain.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(stopAgain.body()).path("details").path("state").asText()).isEqualTo("CANCELED");
+
+        List<String> transitions = JSON.readTree(server.get("/api/v1/jobs/" + id + "/transitions").body())
+                .findValuesAsText("to");
+        assertThat(transitions).containsSubsequence("DEPLOYING", "RUNNING", "SAVEPOINTING", "STOPPED", "DEPLOYING",
+                "RUNNING", "SAVEPOINTING", "STOPPED", "DEPLOYING", "RUNNING", "CANCELLING", "CANCELED");
+        JsonNode versions = JSON.readTree(server.get("/api/v1/jobs/" + id + "/versions").body());
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).path("dependencies")).hasSize(2);
+    }
+
+    @Test
+    void aJobOnTheEmbeddedClusterRestartsFromItsSavepointAndShowsItsDiagnosis() throws Exception {
+        String table = createCountTable("embedded_counts");
+        String id = promote("running-count-embedded", "embedded", table, "k > 0");
+        ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
+        awaitCountAtLeast(table, 10);
+        assertThat(server.get("/api/v1/jobs/" + id + "/checkpoints").statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/jobs/" + id + "/exceptions").statusCode()).isEqualTo(200);
+        JsonNode logs = JSON.readTree(server.get("/api/v1/jobs/" + id + "/logs").body());
+        assertThat(logs.path("taskManagers").isArray()).isTrue();
+        assertThat(JSON.readTree(server.get("/api/v1/jobs/" + id).body()).path("flinkWebUi").asText())
+                .startsWith("http://127.0.0.1:" + server.flinkPort() + "/#/job/");
+
+        server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
+        awaitState(id, "STOPPED");
+        long atSavepoint = count(table).orElseThrow();
+        ok(server.post("/api/v1/jobs/" + id + "/restart", "{}"));
+        assertThat(awaitCountChange(table, atSavepoint)).isGreaterThan(atSavepoint);
+        assertThat(ok(server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": false}")).path("state").asText())
+                .isEqualTo("CANCELED");
+    }
+
+    @Test
+    void aStatementThatDoesNotValidateIs400WithThePositionAndStoresNothing() throws Exception {
+        int jobsBefore = JSON.readTree(server.get("/api/v1/jobs").body()).size();
+        ObjectNode body = promoteBody("broken", "t", "k > 0");
+        body.put("statement", "INSERT INTO pg_counts\nSELECT k, COUNT(*)\nFROM no_such_source GROUP BY k");
+        HttpResponse<String> response = server.post("/api/v1/jobs", JSON.writeValueAsString(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("code").asText()).isEqualTo("INVALID_STATEMENT");
+        assertThat(error.path("message").asText()).contains("no_such_source");
+        assertThat(error.path("details").path("line").asInt()).isEqualTo(3);
+        assertThat(error.path("details").path("column").asInt()).isEqualTo(6);
+
+        ObjectNode missingSink = promoteBody("no-sink-table", "t", "k > 0");
+        missingSink.put("statement", "INSERT INTO no_such_sink SELECT k, COUNT(*) FROM gen GROUP BY k");
+        HttpResponse<String> unknownSink = server.post("/api/v1/jobs", JSON.writeValueAsString(missingSink));
+        assertThat(unknownSink.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownSink.body()).path("message").asText()).contains("no_such_sink");
+
+        ObjectNode syntax = promoteBody("broken-syntax", "x", "k > 0");
+        syntax.put("statement", "INSERT INTO x\nSELEC k FROM gen");
+        JsonNode syntaxError = JSON.readTree(server.post("/api/v1/jobs", JSON.writeValueAsString(syntax)).body());
+        assertThat(syntaxError.path("code").asText()).isEqualTo("INVALID_STATEMENT");
+        assertThat(syntaxError.path("details").path("line").asInt()).isEqualTo(2);
+
+        ObjectNode query = promoteBody("query-without-sink", "x", "k > 0");
+        query.put("statement", "SELECT k FROM gen");
+        HttpResponse<String> noSink = server.post("/api/v1/jobs", JSON.writeValueAsString(query));
+        assertThat(noSink.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noSink.body()).path("details").path("field").asText()).isEqualTo("sinkTable");
+
+        assertThat(JSON.readTree(server.get("/api/v1/jobs").body()).size()).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void aClusterThatIsDownIsAClearErrorAndNothingIsStored() throws Exception {
+        HttpResponse<String> response = server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
+                "name", "nobody-home", "kind", "standalone", "restAddress", "http://127.0.0.1:" + FreePorts.next())));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("CLUSTER_UNAVAILABLE");
+        assertThat(server.get("/api/v1/clusters").body()).doesNotContain("nobody-home");
+
+        HttpResponse<String> badKind = server.post("/api/v1/clusters", "{\"name\":\"x\",\"kind\":\"mesos\","
+                + "\"restAddress\":\"http://127.0.0.1:1\"}");
+        assertThat(badKind.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badKind.body()).path("details").path("field").asText()).isEqualTo("kind");
+        assertThat(server.get("/api/v1/jobs/no-such-job").statusCode()).isEqualTo(404);
+    }
+
+    private static String promote(String name, String cluster, String table, String filter) throws Exception {
+        HttpResponse<String> response = server.post("/api/v1/jobs",
+                JSON.writeValueAsString(promoteBody(name, table, filter).put("cluster", cluster)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode job = JSON.readTree(response.body());
+        assertThat(job.path("state").asText()).isEqualTo("CREATED");
+        return job.path("id").asText();
+    }
+
+    /** One key, a few rows a second, a running COUNT(*) upserted into PostgreSQL. */
+    private static ObjectNode promoteBody(String name, String table, String filter) {
+        ObjectNode body = JSON.createObjectNode();
+        if (name != null) {
+            body.put("name", name);
+        }
+        body.put("statement", "INSERT INTO pg_counts SELECT k, COUNT(*) FROM gen WHERE " + filter + " GROUP BY k");
+        body.putObject("options").put("parallelism.default", "1");
+        body.putArray("dependencies")
+                .add("CREATE TEMPORARY TABLE gen (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
+                        + " 'fields.k.min' = '1', 'fields.k.max' = '1')")
+                .add("CREATE TEMPORARY TABLE pg_counts (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+                        + "'connector' = 'jdbc', 'url' = '" + PG_URL + "', 'table-name' = '" + table + "',"
+                        + " 'username' = 'postgres', 'password' = 'unused-with-trust-auth',"
+                        + " 'sink.buffer-flush.interval' = '100ms',"
+                        + " 'sink.buffer-flush.max-rows' = '1')");
+        return body;
+    }
+
+    private static String createCountTable(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+            statement.execute("CREATE TABLE " + table + " (k INT PRIMARY KEY, n BIGINT NOT NULL)");
+        }
+        return table;
+    }
+
+    private static OptionalLong count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT n FROM " + table + " WHERE k = 1")) {
+            return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+        }
+    }
+
+    private static long awaitCountAtLeast(String table, long minimum) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            OptionalLong current = count(table);
+            if (current.isPresent() && current.getAsLong() >= minimum) {
+                return current.getAsLong();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the count in " + table + " did not reach " + minimum);
+    }
+
+    /** The first value the count takes that differs from {@code previous}. */
+    private static long awaitCountChange(String table, long previous) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            OptionalLong current = count(table);
+            if (current.isPresent() && current.getAsLong() != previous) {
+                return current.getAsLong();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the count in " + table + " stayed at " + previous);
+    }
+
+    private static JsonNode awaitState(String id, String state) throws Exception {
+        return awaitState(id, state, -1);
+    }
+
+    private static JsonNode awaitState(String id, String state, int version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode job = null;
+        while (System.nanoTime() < deadline) {
+            job = JSON.readTree(server.get("/api/v1/jobs/" + id).body());
+            if (job.path("state").asText().equals(state) && (version < 0 || job.path("version").asInt() == version)) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + id + " did not reach " + state + ": " + job);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
