@@ -1,5 +1,6 @@
 package io.tributary.server.catalog;
 
+import io.tributary.catalog.builtin.BuiltinCatalogRegistry;
 import io.tributary.catalog.secret.SecretCipher;
 import io.tributary.catalog.secret.SecretOptionPolicy;
 import io.tributary.catalog.store.CatalogDefinitionRepository;
@@ -32,10 +33,17 @@ public class CatalogsConfiguration {
         return new CatalogDefinitionRepository(database, cipher, clock);
     }
 
+    /** The metadata database, for catalogs of type {@code tributary} (the default catalog among them). */
+    @Bean(destroyMethod = "close")
+    BuiltinCatalogRegistry.Registration builtinCatalogRegistration(DSLContext database) {
+        return BuiltinCatalogRegistry.register("metadata", database);
+    }
+
     /** Closed after the gateway (which depends on the session options below), so no session outlives it. */
     @Bean(destroyMethod = "close")
     CatalogStoreRegistry.Registration catalogStoreRegistration(CatalogDefinitionRepository repository,
-            SecretOptionPolicy policy) {
+            SecretOptionPolicy policy, BuiltinCatalogRegistry.Registration builtinCatalogs) {
+        DefaultCatalog.ensureStored(repository, policy);
         return CatalogStoreRegistry.register(DatabaseCatalogStore.forSessions(repository, policy));
     }
 
