@@ -1,21 +1,26 @@
 package io.tributary.server.catalog;
 
+import io.tributary.catalog.admin.CatalogAdministration;
+import io.tributary.catalog.admin.CatalogBrowser;
 import io.tributary.catalog.builtin.BuiltinCatalogRegistry;
 import io.tributary.catalog.secret.SecretCipher;
 import io.tributary.catalog.secret.SecretOptionPolicy;
 import io.tributary.catalog.store.CatalogDefinitionRepository;
+import io.tributary.catalog.store.CatalogOpenCheck;
 import io.tributary.catalog.store.CatalogStoreRegistry;
 import io.tributary.catalog.store.DatabaseCatalogStore;
 import io.tributary.catalog.store.TributaryCatalogStoreFactory;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.gateway.ServerSessionOptions;
 import java.time.Clock;
+import java.util.Set;
+import org.apache.flink.configuration.Configuration;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+
 
 /** The catalog store in the metadata database, registered for every gateway session. */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CatalogsConfiguration {
 
     @Bean
@@ -45,6 +50,20 @@ public class CatalogsConfiguration {
             SecretOptionPolicy policy, BuiltinCatalogRegistry.Registration builtinCatalogs) {
         DefaultCatalog.ensureStored(repository, policy);
         return CatalogStoreRegistry.register(DatabaseCatalogStore.forSessions(repository, policy));
+    }
+
+    @Bean
+    CatalogAdministration catalogAdministration(CatalogDefinitionRepository repository, SecretOptionPolicy policy) {
+        return new CatalogAdministration(repository, policy,
+                new CatalogOpenCheck(new Configuration(),
+                        CatalogsConfiguration.class.getClassLoader()),
+                Set.of(DefaultCatalog.NAME));
+    }
+
+    @Bean(destroyMethod = "close")
+    CatalogBrowser catalogBrowser(CatalogDefinitionRepository repository, SecretOptionPolicy policy) {
+        return new CatalogBrowser(repository, policy, new Configuration(),
+                CatalogsConfiguration.class.getClassLoader());
     }
 
     @Bean

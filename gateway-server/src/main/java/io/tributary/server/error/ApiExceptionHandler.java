@@ -1,5 +1,7 @@
 package io.tributary.server.error;
 
+import io.tributary.catalog.admin.CatalogObjectNotFoundException;
+import io.tributary.catalog.store.CatalogDefinitionException;
 import io.tributary.cluster.ClusterInUseException;
 import io.tributary.cluster.ClusterNameTakenException;
 import io.tributary.cluster.InvalidClusterException;
@@ -115,6 +117,23 @@ class ApiExceptionHandler {
     @ExceptionHandler(DeploymentException.class)
     ResponseEntity<ApiError> deploymentFailed(DeploymentException e) {
         return respond(ErrorCode.DEPLOYMENT_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(CatalogDefinitionException.class)
+    ResponseEntity<ApiError> catalogDefinition(CatalogDefinitionException e) {
+        ErrorCode code = switch (e.error()) {
+            case CATALOG_ALREADY_EXISTS -> ErrorCode.ALREADY_EXISTS;
+            case CATALOG_NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CATALOG_CHANGED_CONCURRENTLY -> ErrorCode.CONFLICT;
+            case INVALID_CATALOG_DEFINITION -> ErrorCode.INVALID_REQUEST;
+            case SECRET_UNREADABLE -> ErrorCode.INTERNAL_ERROR;
+        };
+        return respond(code, e.getMessage());
+    }
+
+    @ExceptionHandler(CatalogObjectNotFoundException.class)
+    ResponseEntity<ApiError> catalogObjectNotFound(CatalogObjectNotFoundException e) {
+        return respond(ErrorCode.NOT_FOUND, e.getMessage());
     }
 
     private static ResponseEntity<ApiError> respond(ErrorCode code, String message) {
