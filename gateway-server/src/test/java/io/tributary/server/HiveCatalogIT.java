@@ -14,6 +14,7 @@ import org.apache.hadoop.hive.conf.HiveConf;
 import org.apache.hadoop.hive.metastore.HiveMetaStoreClient;
 import org.apache.hadoop.hive.metastore.api.Table;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,12 @@ class HiveCatalogIT {
                 metastore.close();
             }
         }
+    }
+
+    @AfterEach
+    void dropTheCatalogsThisTestCreated() {
+        // Catalogs live in the shared catalog store: each test starts with none but the default one.
+        server.dropCatalogs();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,12 @@ class IcebergAndJdbcCatalogsIT {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @AfterEach
+    void dropTheCatalogsThisTestCreated() {
+        // Catalogs live in the shared catalog store: each test starts with none but the default one.
+        server.dropCatalogs();
     }
 
     @Test

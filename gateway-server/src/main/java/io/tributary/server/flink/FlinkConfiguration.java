@@ -1,5 +1,7 @@
 package io.tributary.server.flink;
 
+import io.tributary.catalog.secret.SecretOptionPolicy;
+import io.tributary.catalog.secret.SecretRedactor;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
 import io.tributary.server.gateway.ServerSessionOptions;
@@ -35,8 +37,8 @@ public class FlinkConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     EmbeddedSqlGateway embeddedSqlGateway(TributaryProperties properties, EmbeddedFlinkCluster cluster,
-            List<ServerSessionOptions> serverOptions) {
-        return new EmbeddedSqlGateway(properties.gateway(), cluster, serverOptions);
+            List<ServerSessionOptions> serverOptions, SecretOptionPolicy secrets) {
+        return new EmbeddedSqlGateway(properties.gateway(), cluster, serverOptions, new SecretRedactor(secrets));
     }
 
     @Bean("flinkCluster")

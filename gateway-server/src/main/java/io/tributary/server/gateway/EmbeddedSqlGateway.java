@@ -2,6 +2,7 @@ package io.tributary.server.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.catalog.secret.SecretRedactor;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.flink.EmbeddedFlinkCluster;
 import io.tributary.server.startup.StartupFailure;
@@ -44,8 +45,11 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
 
     private final List<ServerSessionOptions> serverOptions;
 
+    private final SecretRedactor redactor;
+
     public EmbeddedSqlGateway(TributaryProperties.Gateway settings, EmbeddedFlinkCluster cluster,
-            List<ServerSessionOptions> serverOptions) {
+            List<ServerSessionOptions> serverOptions, SecretRedactor redactor) {
+        this.redactor = requireNonNull(redactor, "redactor is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.serverOptions = List.copyOf(serverOptions);
@@ -80,7 +84,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())),
                 protectedKeys());
         sessions.start();
-        service = new SqlGatewayServiceImpl(sessions);
+        service = new RedactingSqlGatewayService(new SqlGatewayServiceImpl(sessions), redactor);
         endpoints.addAll(SqlGatewayEndpointFactoryUtils.createSqlGatewayEndpoint(service, configuration));
         for (SqlGatewayEndpoint endpoint : endpoints) {
             try {

@@ -23,11 +23,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Catalogs created through the gateway are stored once in the metadata database: every open and new session sees
  * them, they survive a restart, and their credentials are encrypted at rest and never shown again.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CatalogStoreIT {
 
     private static final String PG_USER = "tributary_catalog_store_it";
@@ -159,6 +163,20 @@ class CatalogStoreIT {
             assertThat(catalogs(other)).contains("still_shared");
             execute(other, "DROP CATALOG still_shared");
         }
+    }
+
+    @Test
+    void aFailedCreateShowsNeitherTheClientNorTheLogThePassword(CapturedOutput log) throws Exception {
+        String canary = "canary-pw-9f3a1";
+        int closedPort = io.tributary.server.testing.FreePorts.next();
+        try (Connection connection = session()) {
+            assertThatThrownBy(() -> execute(connection, "CREATE CATALOG leaky WITH ('type' = 'jdbc',"
+                    + " 'base-url' = 'jdbc:postgresql://127.0.0.1:" + closedPort + "/',"
+                    + " 'default-database' = 'postgres', 'username' = 'u', 'password' = '" + canary + "')"))
+                    .satisfies(failure -> assertThat(messages(failure))
+                            .contains("leaky").contains("******").doesNotContain(canary));
+        }
+        assertThat(log.getAll()).contains("leaky").doesNotContain(canary);
     }
 
     @Test

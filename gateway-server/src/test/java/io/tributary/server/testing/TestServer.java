@@ -124,6 +124,22 @@ public final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * Drops every stored catalog but the default one, through the management API: catalogs are shared by all
+     * sessions and survive them, so tests that reuse names start from a clean store.
+     */
+    public void dropCatalogs() {
+        HttpResponse<String> listing = get("/api/v1/catalogs");
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\"name\":\"([^\"]+)\"")
+                .matcher(listing.body());
+        while (names.find()) {
+            if (!names.group(1).equals("default_catalog")) {
+                send(HttpRequest.newBuilder(URI.create(managementUrl() + "/api/v1/catalogs/" + names.group(1)))
+                        .DELETE().build());
+            }
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
