@@ -10,6 +10,7 @@ import java.net.BindException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -41,6 +42,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     private final EmbeddedFlinkCluster cluster;
     private final List<SqlGatewayEndpoint> endpoints = new ArrayList<>();
     private TrackingSessionManager sessions;
+    private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
     private SqlGatewayService service;
 
     private final List<ServerSessionOptions> serverOptions;
@@ -101,7 +103,13 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         }
         LOG.info("Flink SQL Gateway REST endpoint listening on http://{}:{}", settings.address(), settings.port());
         if (settings.warmUp()) {
-            new PlannerWarmUp(service).run();
+            // In the background, while the rest of the server starts: the planner is warm by the time the first
+            // user query arrives, and start-up does not wait for it.
+            warmUp = CompletableFuture.runAsync(new PlannerWarmUp(service)::run, runnable -> {
+                Thread thread = new Thread(runnable, "tributary-planner-warm-up");
+                thread.setDaemon(true);
+                thread.start();
+            });
         }
     }
 
@@ -110,6 +118,11 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         Set<String> keys = new HashSet<>();
         serverOptions.forEach(server -> keys.addAll(server.options().keySet()));
         return keys;
+    }
+
+    /** True once the start-up warm-up query has run (or when warm-up is off). */
+    public boolean warmedUp() {
+        return warmUp.isDone();
     }
 
     public SqlGatewayService service() {
@@ -135,6 +148,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        warmUp.cancel(true);
         for (SqlGatewayEndpoint endpoint : endpoints) {
             try {
                 endpoint.stop();

@@ -35,7 +35,8 @@ final class SqlGatewayHealthIndicator extends AbstractHealthIndicator {
                 HttpResponse.BodyHandlers.ofString());
         builder.status(response.statusCode() == 200 ? "UP" : "DOWN")
                 .withDetail("endpoint", "http://" + gateway.address() + ":" + gateway.port())
-                .withDetail("openSessions", gateway.openSessions());
+                .withDetail("openSessions", gateway.openSessions())
+                .withDetail("plannerWarmedUp", gateway.warmedUp());
         if (response.statusCode() != 200) {
             builder.withDetail("httpStatus", response.statusCode());
         }
