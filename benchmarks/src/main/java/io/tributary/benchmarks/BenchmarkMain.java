@@ -1,7 +1,9 @@
 package io.tributary.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.benchmarks.catalogs.CatalogsBenchmark;
 import io.tributary.benchmarks.gateway.GatewayBenchmark;
+import io.tributary.benchmarks.jobs.JobsBenchmark;
 import io.tributary.benchmarks.process.ChildProcesses;
 import io.tributary.benchmarks.process.ScratchDirectories;
 import java.nio.file.Path;
@@ -30,8 +32,11 @@ public final class BenchmarkMain {
         Thread cleanUp = new Thread(() -> cleanUp(processes, scratch), "benchmark-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
+            ObjectMapper json = new ObjectMapper();
             List<Benchmark> benchmarks = List.of(
-                    new GatewayBenchmark(workspace, processes, scratch, new ObjectMapper(), System.out));
+                    new GatewayBenchmark(workspace, processes, scratch, json, System.out),
+                    new CatalogsBenchmark(workspace, processes, scratch, json, System.out),
+                    new JobsBenchmark(workspace, processes, scratch, json, System.out));
             status = new BenchmarkCommand(benchmarks, System.out, System.err).run(List.of(args));
         } finally {
             cleanUp(processes, scratch);

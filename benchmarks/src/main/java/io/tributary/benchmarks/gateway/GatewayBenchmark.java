@@ -10,16 +10,12 @@ import io.tributary.benchmarks.process.FreePorts;
 import io.tributary.benchmarks.process.ResidentMemory;
 import io.tributary.benchmarks.process.ScratchDirectories;
 import io.tributary.benchmarks.report.MachineInfo;
-import java.io.IOException;
+import io.tributary.benchmarks.report.ResultsFile;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,16 +122,8 @@ public final class GatewayBenchmark implements Benchmark {
                 Duration.ofNanos(System.nanoTime() - startedNanos), machine, MachineInfo.currentLoadAverage(),
                 options, tributary.name(), stock.name(), queries, latency, startup, memory));
         out.print(report.text());
-        Path file = write(report.markdown(), started);
+        Path file = ResultsFile.write(workspace.resultsDirectory(), name(), started, report.markdown());
         out.println();
         out.println("Results written to " + workspace.root().relativize(file));
-    }
-
-    private Path write(String markdown, Instant started) throws IOException {
-        Files.createDirectories(workspace.resultsDirectory());
-        Path file = workspace.resultsDirectory()
-                .resolve("gateway-" + LocalDate.ofInstant(started, ZoneOffset.UTC) + ".md");
-        Files.writeString(file, markdown, StandardCharsets.UTF_8);
-        return file;
     }
 }

@@ -1,9 +1,14 @@
 package io.tributary.benchmarks.gateway;
 
+import static io.tributary.benchmarks.OptionArguments.requireRange;
+import static io.tributary.benchmarks.OptionArguments.wholeNumber;
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.benchmarks.OptionArguments;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The options of {@code ./tributary bench gateway}. */
 public record GatewayBenchmarkOptions(
@@ -19,6 +24,9 @@ public record GatewayBenchmarkOptions(
     public static final GatewayBenchmarkOptions DEFAULTS =
             new GatewayBenchmarkOptions(30, 5, 3, Duration.ofSeconds(10), Duration.ofMillis(2));
 
+    private static final Set<String> NAMES =
+            Set.of("--iterations", "--warm-up", "--start-runs", "--idle-seconds", "--poll-interval-ms");
+
     public GatewayBenchmarkOptions {
         requireNonNull(idleWait, "idleWait is null");
         requireNonNull(pollInterval, "pollInterval is null");
@@ -31,25 +39,9 @@ public record GatewayBenchmarkOptions(
 
     /** Parses {@code --name value} or {@code --name=value} options over the defaults. */
     public static GatewayBenchmarkOptions parse(List<String> arguments) {
-        requireNonNull(arguments, "arguments is null");
         GatewayBenchmarkOptions options = DEFAULTS;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            String name = argument;
-            String value;
-            if (!argument.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + argument + "'");
-            }
-            int equals = argument.indexOf('=');
-            if (equals > 0) {
-                name = argument.substring(0, equals);
-                value = argument.substring(equals + 1);
-            } else if (i + 1 < arguments.size()) {
-                value = arguments.get(++i);
-            } else {
-                throw new IllegalArgumentException("option " + argument + " needs a value");
-            }
-            options = options.with(name, number(name, value));
+        for (Map.Entry<String, String> option : OptionArguments.parse(arguments, NAMES).entrySet()) {
+            options = options.with(option.getKey(), wholeNumber(option.getKey(), option.getValue()));
         }
         return options;
     }
@@ -68,20 +60,5 @@ public record GatewayBenchmarkOptions(
                     iterations, warmUpRounds, startRuns, idleWait, Duration.ofMillis(value));
             default -> throw new IllegalArgumentException("unknown option " + name);
         };
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " needs a whole number, not '" + value + "'");
-        }
-    }
-
-    private static void requireRange(String name, long value, long minimum, long maximum) {
-        if (value < minimum || value > maximum) {
-            throw new IllegalArgumentException(
-                    "option " + name + " must be between " + minimum + " and " + maximum + ": " + value);
-        }
     }
 }

@@ -1,16 +1,16 @@
 package io.tributary.benchmarks.gateway;
 
+import static io.tributary.benchmarks.report.Formats.millis;
+import static io.tributary.benchmarks.report.Formats.ratio;
+import static io.tributary.benchmarks.report.Formats.ratioText;
+import static io.tributary.benchmarks.report.Formats.seconds;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.benchmarks.report.DurationSummary;
 import io.tributary.benchmarks.report.Goal;
-import io.tributary.benchmarks.report.MachineInfo;
-import io.tributary.benchmarks.report.MarkdownTableRenderer;
+import io.tributary.benchmarks.report.ReportDocument;
 import io.tributary.benchmarks.report.Table;
-import io.tributary.benchmarks.report.TextTableRenderer;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +22,6 @@ public final class GatewayReport {
     static final Duration START_GOAL = Duration.ofSeconds(15);
     static final long MEMORY_GOAL_BYTES = 1024L * 1024 * 1024;
     private static final long MIB = 1024L * 1024;
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final GatewayResults results;
 
@@ -45,7 +43,7 @@ public final class GatewayReport {
             double ratio = firstRowMedianRatio(query);
             goals.add(new Goal("Latency to first row, " + query.name() + ": Tributary / stock (medians)",
                     String.format(Locale.ROOT, "<= %.2fx", LATENCY_RATIO_GOAL),
-                    String.format(Locale.ROOT, "%.2fx", ratio), ratio <= LATENCY_RATIO_GOAL));
+                    ratioText(ratio), ratio <= LATENCY_RATIO_GOAL));
         }
         Duration start = DurationSummary.of(results.startup(results.tributary()).durations()).median();
         goals.add(new Goal("Start to first answered query, Tributary (median)",
@@ -57,64 +55,27 @@ public final class GatewayReport {
     }
 
     public Table goalTable() {
-        List<List<String>> rows = goals().stream()
-                .map(goal -> List.of(goal.description(), goal.target(), goal.measured(), goal.verdict()))
-                .toList();
-        return new Table("Goals", List.of("Goal", "Target", "Measured", "Result"), rows);
+        return document().goalTable();
     }
 
     /** For the terminal. */
     public String text() {
-        TextTableRenderer renderer = new TextTableRenderer();
-        StringBuilder text = new StringBuilder("\n").append(title()).append('\n');
-        text.append(machineLine()).append('\n').append(conditionsLine()).append("\n\n");
-        for (Table table : tables()) {
-            text.append(renderer.render(table)).append('\n');
-        }
-        text.append(renderer.render(goalTable()));
-        return text.toString();
+        return document().text();
     }
 
     /** For the results file. */
     public String markdown() {
-        MarkdownTableRenderer renderer = new MarkdownTableRenderer();
-        MachineInfo machine = results.machine();
+        return document().markdown();
+    }
+
+    private ReportDocument document() {
         GatewayBenchmarkOptions options = results.options();
-        StringBuilder text = new StringBuilder("# ").append(title()).append("\n\n");
-        text.append("Command: `./tributary bench gateway")
-                .append(options.equals(GatewayBenchmarkOptions.DEFAULTS) ? "" : " " + optionsText(options))
-                .append("` (").append(TIMESTAMP.format(results.started())).append(", took ")
-                .append(results.elapsed().toSeconds()).append(" s)\n\n");
-        text.append("## Machine\n\n")
-                .append("- Cores: ").append(machine.cores()).append(" (").append(machine.cpuModel()).append(")\n")
-                .append("- Memory: ").append(machine.totalMemoryBytes() / MIB).append(" MiB\n")
-                .append("- Java: ").append(machine.javaVersion()).append('\n')
-                .append("- OS: ").append(machine.operatingSystem()).append('\n')
-                .append("- Load average (1/5/15 min) at start: ").append(machine.loadAverage())
-                .append("; at end: ").append(results.loadAverageAtEnd())
-                .append(". The machine is shared: other builds and Flink clusters may have run at the same time.\n\n");
-        text.append("## Results\n\n").append(renderer.render(goalTable())).append('\n');
-        for (Table table : tables()) {
-            text.append(renderer.render(table)).append('\n');
-        }
-        text.append("## Method\n\n").append(method()).append('\n');
-        return text.toString();
-    }
-
-    private String title() {
-        return "Gateway benchmark: " + results.tributary() + " vs " + results.stock() + " SQL Gateway (Flink 1.20.0)";
-    }
-
-    private String machineLine() {
-        MachineInfo machine = results.machine();
-        return "Machine: " + machine.cores() + " cores, " + machine.totalMemoryBytes() / MIB + " MiB, "
-                + machine.javaVersion() + "; load average " + machine.loadAverage() + " at start, "
-                + results.loadAverageAtEnd() + " at end (shared machine)";
-    }
-
-    private String conditionsLine() {
-        return "Run: " + TIMESTAMP.format(results.started()) + ", " + results.elapsed().toSeconds() + " s; "
-                + optionsText(results.options());
+        return new ReportDocument(
+                "Gateway benchmark: " + results.tributary() + " vs " + results.stock() + " SQL Gateway (Flink 1.20.0)",
+                "./tributary bench gateway"
+                        + (options.equals(GatewayBenchmarkOptions.DEFAULTS) ? "" : " " + optionsText(options)),
+                optionsText(options), results.started(), results.elapsed(), results.machine(),
+                results.loadAverageAtEnd(), goals(), tables(), List.of(), method());
     }
 
     private static String optionsText(GatewayBenchmarkOptions options) {
@@ -123,9 +84,9 @@ public final class GatewayReport {
                 + options.pollInterval().toMillis();
     }
 
-    private String method() {
+    private List<String> method() {
         GatewayBenchmarkOptions options = results.options();
-        return String.join("\n",
+        return List.of(
                 "- Both servers run as child processes from the same Flink 1.20.0 jars and the same JVM options"
                         + " (`gateway-server/target/jvm.options`), each with its own embedded session cluster"
                         + " (MiniCluster: 1 TaskManager, 4 slots, 256 MB managed, 64 MB network memory) on"
@@ -200,19 +161,7 @@ public final class GatewayReport {
     private double firstRowMedianRatio(BenchmarkQuery query) {
         Duration ours = DurationSummary.of(results.latency(query.name(), results.tributary()).firstRow()).median();
         Duration theirs = DurationSummary.of(results.latency(query.name(), results.stock()).firstRow()).median();
-        return (double) ours.toNanos() / theirs.toNanos();
-    }
-
-    private static String ratioText(Duration ours, Duration theirs) {
-        return String.format(Locale.ROOT, "%.2fx", (double) ours.toNanos() / theirs.toNanos());
-    }
-
-    private static String millis(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e6);
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
+        return ratio(ours, theirs);
     }
 
     /** Which of a query's two timings a table shows. */

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One answer of the gateway's fetch-results endpoint: its type, how many rows it holds, and where to go next. */
-public record ResultPage(Type type, int rowCount, Optional<String> nextResultPath) {
+/**
+ * One answer of the gateway's fetch-results endpoint: its type, how many rows it holds, where to go next, and the
+ * id of the Flink job the statement submitted, if it submitted one (Flink's {@code jobID} field).
+ */
+public record ResultPage(Type type, int rowCount, Optional<String> nextResultPath, Optional<String> jobId) {
 
     /** Flink's result types: no result yet, a page of rows (possibly empty), or the end of the results. */
     public enum Type {
@@ -20,6 +23,7 @@ public record ResultPage(Type type, int rowCount, Optional<String> nextResultPat
     public ResultPage {
         requireNonNull(type, "type is null");
         requireNonNull(nextResultPath, "nextResultPath is null");
+        requireNonNull(jobId, "jobId is null");
         if (rowCount < 0) {
             throw new IllegalArgumentException("rowCount is negative: " + rowCount);
         }
@@ -43,8 +47,13 @@ public record ResultPage(Type type, int rowCount, Optional<String> nextResultPat
             throw new IOException("unknown resultType " + type.asText(), e);
         }
         JsonNode data = body.path("results").path("data");
-        JsonNode next = body.get("nextResultUri");
-        return new ResultPage(parsedType, data.isArray() ? data.size() : 0,
-                next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText()));
+        return new ResultPage(parsedType, data.isArray() ? data.size() : 0, text(body, "nextResultUri"),
+                text(body, "jobID"));
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? Optional.empty()
+                : Optional.of(value.asText());
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.benchmarks.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.benchmarks.process.ChildProcesses;
+import io.tributary.benchmarks.rounds.TurnOrder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

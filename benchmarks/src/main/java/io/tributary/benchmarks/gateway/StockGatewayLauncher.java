@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts stock Flink: {@link StockSqlGatewayMain} in its own JVM, with the server's JVM options, this module's
@@ -64,6 +65,7 @@ public final class StockGatewayLauncher implements GatewayServerLauncher {
                 "FLINK_",
                 Map.of("FLINK_CONF_DIR", configurationDirectory.toString()),
                 configurationDirectory.resolve("logs/stock-gateway.log")));
-        return new GatewayServer(name(), process, URI.create("http://127.0.0.1:" + gatewayPort));
+        return new GatewayServer(name(), process, URI.create("http://127.0.0.1:" + gatewayPort),
+                URI.create("http://127.0.0.1:" + flinkPort), Optional.empty());
     }
 }

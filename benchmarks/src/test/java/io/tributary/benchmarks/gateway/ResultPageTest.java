@@ -38,6 +38,21 @@ class ResultPageTest {
     }
 
     @Test
+    void anInsertNamesTheFlinkJobItSubmitted() throws Exception {
+        ResultPage page = ResultPage.fromJson(json.readTree("""
+                {"resultType":"PAYLOAD","isQueryResult":false,"jobID":"0123456789abcdef0123456789abcdef",
+                 "resultKind":"SUCCESS_WITH_CONTENT",
+                 "results":{"columns":[{"name":"job id"}],"rowFormat":"JSON",
+                            "data":[{"kind":"INSERT","fields":["0123456789abcdef0123456789abcdef"]}]},
+                 "nextResultUri":"/v2/sessions/s/operations/o/result/1?rowFormat=JSON"}
+                """));
+
+        assertThat(page.jobId()).hasValue("0123456789abcdef0123456789abcdef");
+        assertThat(ResultPage.fromJson(json.readTree("{\"resultType\":\"NOT_READY\",\"jobID\":null}")).jobId())
+                .isEmpty();
+    }
+
+    @Test
     void endOfStreamIsTheLastPage() throws Exception {
         ResultPage page = ResultPage.fromJson(json.readTree("""
                 {"resultType":"EOS","results":{"columns":[],"rowFormat":"JSON","data":[]}}

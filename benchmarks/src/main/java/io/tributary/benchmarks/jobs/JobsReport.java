@@ -1,0 +1,147 @@
+package io.tributary.benchmarks.jobs;
+
+import static io.tributary.benchmarks.report.Formats.millis;
+import static io.tributary.benchmarks.report.Formats.ratio;
+import static io.tributary.benchmarks.report.Formats.ratioText;
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.benchmarks.report.DurationSummary;
+import io.tributary.benchmarks.report.Goal;
+import io.tributary.benchmarks.report.ReportDocument;
+import io.tributary.benchmarks.report.Table;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The results of the jobs benchmark as tables, checked against the goal of the issue. */
+public final class JobsReport {
+
+    static final double RUNNING_RATIO_GOAL = 1.10;
+
+    private final JobsResults results;
+
+    public JobsReport(JobsResults results) {
+        this.results = requireNonNull(results, "results is null");
+    }
+
+    public List<Goal> goals() {
+        double ratio = medianRatio(JobRun::jobRunning, JobRun::jobRunning);
+        return List.of(new Goal("Time to RUNNING: Tributary promote + deploy / stock INSERT (medians)",
+                String.format(Locale.ROOT, "<= %.2fx", RUNNING_RATIO_GOAL), ratioText(ratio),
+                ratio <= RUNNING_RATIO_GOAL));
+    }
+
+    public List<Table> tables() {
+        return List.of(comparisonTable(), tributaryTable(), stockTable());
+    }
+
+    public String text() {
+        return document().text();
+    }
+
+    public String markdown() {
+        return document().markdown();
+    }
+
+    private ReportDocument document() {
+        JobsBenchmarkOptions options = results.options();
+        return new ReportDocument(
+                "Jobs benchmark: " + results.tributary() + " promote + deploy vs an INSERT through "
+                        + results.stock() + " SQL Gateway (Flink 1.20.0)",
+                "./tributary bench jobs"
+                        + (options.equals(JobsBenchmarkOptions.DEFAULTS) ? "" : " " + options.text()),
+                options.text(), results.started(), results.elapsed(), results.machine(), results.loadAverageAtEnd(),
+                goals(), tables(), List.of(), method());
+    }
+
+    private Table comparisonTable() {
+        return new Table("To RUNNING on the embedded cluster (ms), " + results.options().iterations()
+                + " runs each, interleaved",
+                List.of("Measure", results.tributary() + " median", results.tributary() + " p90",
+                        results.stock() + " median", results.stock() + " p90", "Ratio median", "Ratio p90"),
+                List.of(
+                        comparisonRow("Job RUNNING: promote + deploy vs INSERT", JobRun::jobRunning,
+                                JobRun::jobRunning),
+                        comparisonRow("All tasks RUNNING: promote + deploy vs INSERT", JobRun::tasksRunning,
+                                JobRun::tasksRunning),
+                        comparisonRow("Job RUNNING: deploy alone vs INSERT", JobRun::deployToJobRunning,
+                                JobRun::jobRunning)));
+    }
+
+    private Table tributaryTable() {
+        List<JobRun> runs = results.tributaryRuns();
+        return phaseTable(results.tributary() + ": where the time goes (ms, from the promote request)", List.of(
+                phaseRow("Promote answered (plan validated with EXPLAIN)", runs,
+                        run -> run.promoted().orElseThrow()),
+                phaseRow("Deploy request alone, until answered (job submitted)", runs, JobRun::deployAnswered),
+                phaseRow("Deploy request to job RUNNING", runs, JobRun::deployToJobRunning),
+                phaseRow("Promote request to job RUNNING", runs, JobRun::jobRunning),
+                phaseRow("Promote request to all tasks RUNNING", runs, JobRun::tasksRunning)));
+    }
+
+    private Table stockTable() {
+        List<JobRun> runs = results.stockRuns();
+        return phaseTable(results.stock() + ": where the time goes (ms, from the INSERT request)", List.of(
+                phaseRow("Before it, untimed: session open + SET + DDL", runs, run -> run.setUp().orElseThrow()),
+                phaseRow("INSERT answered with the job id (job submitted)", runs, JobRun::submitted),
+                phaseRow("INSERT request to job RUNNING", runs, JobRun::jobRunning),
+                phaseRow("INSERT request to all tasks RUNNING", runs, JobRun::tasksRunning)));
+    }
+
+    private static Table phaseTable(String title, List<List<String>> rows) {
+        return new Table(title, List.of("Phase", "Median", "p90", "Min", "Max"), rows);
+    }
+
+    private static List<String> phaseRow(String phase, List<JobRun> runs, Function<JobRun, Duration> measure) {
+        DurationSummary summary = DurationSummary.of(runs.stream().map(measure).toList());
+        return List.of(phase, millis(summary.median()), millis(summary.p90()), millis(summary.minimum()),
+                millis(summary.maximum()));
+    }
+
+    private List<String> comparisonRow(String measure, Function<JobRun, Duration> ours,
+            Function<JobRun, Duration> theirs) {
+        DurationSummary tributary = DurationSummary.of(results.tributaryRuns().stream().map(ours).toList());
+        DurationSummary stock = DurationSummary.of(results.stockRuns().stream().map(theirs).toList());
+        return List.of(measure, millis(tributary.median()), millis(tributary.p90()), millis(stock.median()),
+                millis(stock.p90()), ratioText(tributary.median(), stock.median()),
+                ratioText(tributary.p90(), stock.p90()));
+    }
+
+    private double medianRatio(Function<JobRun, Duration> ours, Function<JobRun, Duration> theirs) {
+        return ratio(DurationSummary.of(results.tributaryRuns().stream().map(ours).toList()).median(),
+                DurationSummary.of(results.stockRuns().stream().map(theirs).toList()).median());
+    }
+
+    private List<String> method() {
+        JobsBenchmarkOptions options = results.options();
+        StreamingJob job = results.job();
+        return List.of(
+                "- Both servers run as child processes from the same Flink 1.20.0 jars and JVM options, each with"
+                        + " its own embedded session cluster (MiniCluster: 1 TaskManager, 4 slots, 256 MB managed,"
+                        + " 64 MB network memory) on 127.0.0.1 and free ports, as in the gateway benchmark.",
+                "- The job, the same on both sides: `" + String.join(";` `", job.dependencies()) + ";` then `"
+                        + job.statement() + "`. Default parallelism (1), no checkpointing.",
+                "- Tributary: `POST /api/v1/jobs` with the statement and the DDL as `dependencies` (the server"
+                        + " validates the plan with EXPLAIN in a session of its own and stores the job), then"
+                        + " `POST /api/v1/jobs/{id}/deploy` (a session of its own runs the DDL and the INSERT"
+                        + " against the embedded cluster and answers once Flink accepted the job). Timed from the"
+                        + " promote request.",
+                "- Stock Flink: a new session on its SQL Gateway, `SET 'table.dml-sync' = 'false'` and the DDL"
+                        + " (not timed: shown for reference), then the INSERT, timed from its request; the job id"
+                        + " comes from its result page (polled every " + options.pollInterval().toMillis()
+                        + " ms while not ready).",
+                "- RUNNING: `GET /jobs/<id>` on the cluster's REST API, polled every "
+                        + options.pollInterval().toMillis() + " ms: job RUNNING = its `state`; all tasks RUNNING ="
+                        + " every vertex's `status` RUNNING as well.",
+                "- After each run (untimed) the job is cancelled (Tributary: `POST /api/v1/jobs/{id}/cancel`; stock:"
+                        + " `PATCH /jobs/<id>?mode=cancel`) and the benchmark waits until the cluster reports it"
+                        + " ended, so every run starts on an idle cluster.",
+                "- " + options.warmUpRounds() + " unmeasured warm-up rounds, then " + options.iterations()
+                        + " measured rounds, the two sides taking turns, the first one alternating. Ratio ="
+                        + " Tributary / stock. The stock side does less by design: it neither validates nor stores"
+                        + " anything; the deploy-alone row shows the submission paths on their own.",
+                "- Percentiles interpolate between the nearest ranks; p90 of " + options.iterations()
+                        + " runs is a tail indicator, not a precise quantile.");
+    }
+}

@@ -1,0 +1,59 @@
+package io.tributary.benchmarks.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.benchmarks.rest.FlinkRestApi;
+import io.tributary.benchmarks.rest.ManagementApi;
+import io.tributary.benchmarks.rounds.InterleavedRuns;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tributary's way to a running job: promote ({@code POST /api/v1/jobs}, which validates the plan with EXPLAIN),
+ * then deploy ({@code POST /api/v1/jobs/{id}/deploy}) to the embedded cluster, timed from the promote request to
+ * RUNNING on the cluster's REST API. Afterwards (untimed) it cancels the job through the management API and waits
+ * until the cluster reports it ended.
+ */
+final class TributaryJobPath implements InterleavedRuns.Contender<JobRun> {
+
+    private final String name;
+    private final ManagementApi management;
+    private final FlinkRestApi cluster;
+    private final RunningWatcher watcher;
+    private final StreamingJob job;
+    private final String jobNamePrefix;
+
+    TributaryJobPath(String name, ManagementApi management, FlinkRestApi cluster, RunningWatcher watcher,
+            StreamingJob job, String jobNamePrefix) {
+        this.name = requireNonNull(name, "name is null");
+        this.management = requireNonNull(management, "management is null");
+        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.watcher = requireNonNull(watcher, "watcher is null");
+        this.job = requireNonNull(job, "job is null");
+        this.jobNamePrefix = requireNonNull(jobNamePrefix, "jobNamePrefix is null");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public JobRun runOnce(int run) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String id = management.promote(jobNamePrefix + run, job.statement(), job.dependencies(), Map.of());
+        long promoted = System.nanoTime();
+        ManagementApi.DeployedJob deployed = management.deploy(id);
+        long submitted = System.nanoTime();
+        try {
+            RunningWatcher.Milestones running = watcher.awaitRunning(cluster, deployed.flinkJobId(), start);
+            return new JobRun(Optional.of(Duration.ofNanos(promoted - start)), Duration.ofNanos(submitted - start),
+                    running.jobRunning(), running.tasksRunning(), Optional.empty());
+        } finally {
+            management.cancel(id);
+            watcher.awaitEnded(cluster, deployed.flinkJobId());
+        }
+    }
+}

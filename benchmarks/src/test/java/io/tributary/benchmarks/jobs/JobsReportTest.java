@@ -1,0 +1,66 @@
+package io.tributary.benchmarks.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.tributary.benchmarks.report.Goal;
+import io.tributary.benchmarks.report.MachineInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JobsReportTest {
+
+    @Test
+    void aTributaryRunSplitsIntoPromoteAndDeploy() {
+        JobRun run = tributary(300, 800, 850, 3_000);
+
+        assertThat(run.deployAnswered()).isEqualTo(Duration.ofMillis(500));
+        assertThat(run.deployToJobRunning()).isEqualTo(Duration.ofMillis(550));
+        assertThat(stock(200, 210, 2_900).deployToJobRunning()).isEqualTo(Duration.ofMillis(210));
+    }
+
+    @Test
+    void theGoalComparesTheMediansOfTimeToJobRunning() {
+        JobsReport within = new JobsReport(results(
+                List.of(tributary(50, 150, 205, 3_000), tributary(50, 150, 215, 3_100)),
+                List.of(stock(180, 200, 2_900), stock(190, 200, 2_950))));
+        JobsReport beyond = new JobsReport(results(
+                List.of(tributary(300, 700, 750, 3_500)), List.of(stock(180, 190, 3_000))));
+
+        assertThat(within.goals()).extracting(Goal::measured, Goal::verdict).containsExactly(tuple("1.05x", "PASS"));
+        assertThat(beyond.goals()).extracting(Goal::measured, Goal::verdict).containsExactly(tuple("3.95x", "MISS"));
+    }
+
+    @Test
+    void theTablesShowEveryPhaseOfBothSides() {
+        JobsReport report = new JobsReport(results(List.of(tributary(300, 800, 850, 3_000)),
+                List.of(stock(200, 210, 2_900))));
+
+        assertThat(report.text()).contains("Promote answered (plan validated with EXPLAIN)", "300.0",
+                "Deploy request to job RUNNING", "550.0", "INSERT request to job RUNNING", "210.0",
+                "session open + SET + DDL", "4.05x", "MISS");
+        assertThat(report.markdown()).contains("# Jobs benchmark", "Command: `./tributary bench jobs --iterations 1",
+                "| Job RUNNING: deploy alone vs INSERT | 550.0 | 550.0 | 210.0 | 210.0 | 2.62x | 2.62x |",
+                "## Method", "blackhole");
+    }
+
+    private static JobRun tributary(long promoted, long submitted, long running, long tasks) {
+        return new JobRun(Optional.of(Duration.ofMillis(promoted)), Duration.ofMillis(submitted),
+                Duration.ofMillis(running), Duration.ofMillis(tasks), Optional.empty());
+    }
+
+    private static JobRun stock(long submitted, long running, long tasks) {
+        return new JobRun(Optional.empty(), Duration.ofMillis(submitted), Duration.ofMillis(running),
+                Duration.ofMillis(tasks), Optional.of(Duration.ofMillis(80)));
+    }
+
+    private static JobsResults results(List<JobRun> tributary, List<JobRun> stock) {
+        MachineInfo machine = new MachineInfo(2, "Test CPU", 4L << 30, "OpenJDK 17", "Linux", "0.10 0.20 0.30");
+        return new JobsResults(Instant.parse("2026-11-24T12:00:00Z"), Duration.ofSeconds(60), machine,
+                "0.40 0.50 0.60", new JobsBenchmarkOptions(tributary.size(), 0, Duration.ofMillis(10)),
+                StreamingJob.datagenToBlackhole(), "Tributary", "Stock Flink", tributary, stock);
+    }
+}
