@@ -115,6 +115,10 @@ public final class DatabaseCatalogStore implements CatalogStore {
         requireNonNull(catalogName, "catalogName is null");
         checkOpen();
         FlinkCatalogStatement statement = FlinkCatalogStatement.current();
+        if (statement == FlinkCatalogStatement.SESSION_CLOSE) {
+            // Not opened by this session (those are closed without asking the store): nothing to close.
+            return Optional.empty();
+        }
         Optional<StoredCatalogDefinition> stored = call("read", catalogName, () -> repository.get(catalogName));
         if (statement == FlinkCatalogStatement.ALTER_CATALOG) {
             stored.ifPresent(found -> versionsReadByAlter.put(AlterRead.of(catalogName), found.version()));

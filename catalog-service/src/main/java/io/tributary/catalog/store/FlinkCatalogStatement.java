@@ -21,12 +21,19 @@ import java.util.Map;
 enum FlinkCatalogStatement {
     ALTER_CATALOG,
     SHOW_CATALOG,
+    /**
+     * A gateway session closing: Flink's {@code SessionContext.close} asks for every catalog of the store in order
+     * to close it, which would create and open every stored catalog (connecting to every JDBC database and
+     * metastore) just to close it again. The catalogs the session did open are closed without the store.
+     */
+    SESSION_CLOSE,
     OTHER;
 
     private static final Map<String, FlinkCatalogStatement> CALLERS = Map.of(
             "org.apache.flink.table.catalog.CatalogManager#alterCatalog", ALTER_CATALOG,
             "org.apache.flink.table.operations.DescribeCatalogOperation#execute", SHOW_CATALOG,
-            "org.apache.flink.table.operations.ShowCreateCatalogOperation#execute", SHOW_CATALOG);
+            "org.apache.flink.table.operations.ShowCreateCatalogOperation#execute", SHOW_CATALOG,
+            "org.apache.flink.table.gateway.service.context.SessionContext#close", SESSION_CLOSE);
 
     private static final StackWalker STACK = StackWalker.getInstance();
 

@@ -180,6 +180,36 @@ class CatalogStoreIT {
     }
 
     @Test
+    void closingASessionDoesNotOpenTheCatalogsItNeverUsed(CapturedOutput log) throws Exception {
+        try (Connection connection = session()) {
+            execute(connection, "CREATE CATALOG pg_unused WITH ('type' = 'jdbc',"
+                    + " 'base-url' = 'jdbc:postgresql://127.0.0.1:5432/', 'default-database' = 'postgres',"
+                    + " 'username' = '" + PG_USER + "', 'password' = '" + PG_PASSWORD + "')");
+        }
+        try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", ""); Statement statement = postgres.createStatement()) {
+            // From now on, opening the catalog fails: a session that opened it would say so when it closes.
+            statement.execute("ALTER ROLE " + PG_USER + " NOLOGIN");
+        }
+        try {
+            int before = log.getAll().length();
+            try (Connection unrelated = session()) {
+                assertThat(rows(unrelated, "SELECT 1").strip()).isEqualTo("1");
+            }
+            Thread.sleep(500);
+            assertThat(log.getAll().substring(before)).doesNotContain("pg_unused").doesNotContain(PG_USER);
+        } finally {
+            try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "postgres", ""); Statement statement = postgres.createStatement()) {
+                statement.execute("ALTER ROLE " + PG_USER + " LOGIN");
+            }
+            try (Connection connection = session()) {
+                execute(connection, "DROP CATALOG pg_unused");
+            }
+        }
+    }
+
+    @Test
     void aCatalogThatCannotBeOpenedIsNotStored() throws Exception {
         try (Connection connection = session()) {
             int closedPort = io.tributary.server.testing.FreePorts.next();

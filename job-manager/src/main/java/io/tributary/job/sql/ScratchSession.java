@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
@@ -18,6 +19,8 @@ import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
  * would (validation, deployment). Failures carry Flink's most specific message.
  */
 public final class ScratchSession implements AutoCloseable {
+
+    private static final long MAX_WAIT_MICROS = 20_000;
 
     private final SqlGatewayService gateway;
     private final SessionHandle session;
@@ -44,12 +47,15 @@ public final class ScratchSession implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             OperationHandle operation = gateway.executeStatement(session, statement, -1, new Configuration());
+            long waitMicros = 200;
             while (System.nanoTime() < deadline) {
                 ResultSet page = gateway.fetchResults(session, operation, 0, 100);
                 if (page.getResultType() != ResultSet.ResultType.NOT_READY) {
                     return page;
                 }
-                Thread.sleep(20);
+                // Most statements are ready within a millisecond or two: ask again soon, then less often.
+                TimeUnit.MICROSECONDS.sleep(waitMicros);
+                waitMicros = Math.min(waitMicros * 2, MAX_WAIT_MICROS);
             }
             gateway.cancelOperation(session, operation);
             throw new StatementFailedException(statement,
