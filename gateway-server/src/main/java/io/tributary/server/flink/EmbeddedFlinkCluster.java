@@ -7,6 +7,8 @@ import io.tributary.server.startup.StartupFailure;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
@@ -34,6 +36,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
     private final TributaryProperties.Flink settings;
     private volatile MiniCluster cluster;
     private volatile URI restAddress;
+    private CompletableFuture<MiniCluster> starting;
 
     public EmbeddedFlinkCluster(TributaryProperties.Flink settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -62,10 +65,22 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
         return new MemorySize(bytes);
     }
 
+    /**
+     * Starts the cluster in the background, so that the rest of the server starts meanwhile; whatever needs the
+     * cluster ({@link #restAddress()}) waits for it, and a failure to start surfaces there.
+     */
     public synchronized void start() {
-        if (cluster != null) {
+        if (starting != null) {
             return;
         }
+        starting = CompletableFuture.supplyAsync(this::startCluster, runnable -> {
+            Thread thread = new Thread(runnable, "tributary-flink-cluster-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private MiniCluster startCluster() {
         Configuration configuration = flinkConfiguration(settings);
         FileSystem.initialize(configuration, PluginUtils.createPluginManagerFromRootFolder(configuration));
         MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
@@ -89,6 +104,23 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
         cluster = miniCluster;
         LOG.info("Embedded Flink cluster running: {} TaskManager(s) x {} slots, REST and web UI at {}",
                 settings.taskManagers(), settings.slots(), restAddress);
+        return miniCluster;
+    }
+
+    /** Waits until the cluster has started; rethrows why it could not. */
+    private void awaitStarted() {
+        CompletableFuture<MiniCluster> current = starting;
+        if (current == null) {
+            throw new IllegalStateException("the embedded Flink cluster was not started");
+        }
+        try {
+            current.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public boolean running() {
@@ -98,6 +130,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
 
     /** The REST address of the cluster (also its web UI). */
     public URI restAddress() {
+        awaitStarted();
         URI address = restAddress;
         if (address == null) {
             throw new IllegalStateException("the embedded Flink cluster is not running");
@@ -123,6 +156,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
 
     /** Flink's own overview of the cluster: TaskManagers, slots, jobs. */
     public ClusterOverview overview(Duration timeout) throws Exception {
+        awaitStarted();
         MiniCluster current = cluster;
         if (current == null) {
             throw new IllegalStateException("the embedded Flink cluster is not running");
@@ -132,6 +166,13 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (starting != null) {
+            try {
+                starting.join();
+            } catch (CompletionException failedToStart) {
+                // Nothing is running: the failure was reported where the cluster was needed.
+            }
+        }
         MiniCluster current = cluster;
         cluster = null;
         if (current != null) {

@@ -82,6 +82,8 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     }
 
     public synchronized void start() {
+        // Sessions run on the embedded cluster: wait until it is up (it starts while the rest of the server does).
+        cluster.restAddress();
         Configuration configuration = sessionDefaults();
         sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())),
                 protectedKeys());
