@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.benchmarks.catalogs.CatalogsBenchmark;
+import io.tributary.benchmarks.clusters.ClustersBenchmark;
 import io.tributary.benchmarks.gateway.GatewayBenchmark;
 import io.tributary.benchmarks.jobs.JobsBenchmark;
 import io.tributary.benchmarks.process.ChildProcesses;
@@ -36,7 +37,8 @@ public final class BenchmarkMain {
             List<Benchmark> benchmarks = List.of(
                     new GatewayBenchmark(workspace, processes, scratch, json, System.out),
                     new CatalogsBenchmark(workspace, processes, scratch, json, System.out),
-                    new JobsBenchmark(workspace, processes, scratch, json, System.out));
+                    new JobsBenchmark(workspace, processes, scratch, json, System.out),
+                    new ClustersBenchmark(workspace, scratch, System.out));
             status = new BenchmarkCommand(benchmarks, System.out, System.err).run(List.of(args));
         } finally {
             cleanUp(processes, scratch);

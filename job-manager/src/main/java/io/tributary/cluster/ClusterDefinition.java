@@ -26,4 +26,14 @@ public record ClusterDefinition(
         requireNonNull(createdBy, "createdBy is null");
         requireNonNull(createdAt, "createdAt is null");
     }
+
+    public ClusterLocation location() {
+        return new ClusterLocation(restAddress, settings);
+    }
+
+    /** This cluster with another name and location (an edit); id, kind and creation stay. */
+    public ClusterDefinition with(String newName, ClusterLocation newLocation) {
+        return new ClusterDefinition(id, newName, kind, newLocation.restAddress(), newLocation.settings(), createdBy,
+                createdAt);
+    }
 }

@@ -3,19 +3,39 @@ package io.tributary.cluster;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of Flink cluster Tributary runs jobs on; the names are those of the API ({@code standalone}, ...). */
+/**
+ * The kinds of Flink cluster Tributary runs jobs on; the labels are those of the API ({@code standalone}, ...).
+ * A kind can be registered only when this build has a {@link ClusterConnector} for it: YARN and Kubernetes
+ * session clusters are named here so that the API can say when they arrive, and plug in with their targets.
+ */
 public enum ClusterKind {
-    EMBEDDED("embedded"),
-    STANDALONE("standalone");
+    EMBEDDED("embedded", "the embedded cluster", "the server"),
+    STANDALONE("standalone", "standalone session clusters", "the standalone deployment target"),
+    YARN_SESSION("yarn-session", "YARN session clusters", "the YARN deployment target"),
+    KUBERNETES_SESSION("kubernetes-session", "Kubernetes session clusters", "the Kubernetes deployment target");
 
     private final String label;
+    private final String description;
+    private final String providedBy;
 
-    ClusterKind(String label) {
+    ClusterKind(String label, String description, String providedBy) {
         this.label = label;
+        this.description = description;
+        this.providedBy = providedBy;
     }
 
     public String label() {
         return label;
+    }
+
+    /** What clusters of this kind are called in messages, e.g. "YARN session clusters". */
+    public String description() {
+        return description;
+    }
+
+    /** What brings this kind into a build, e.g. "the YARN deployment target". */
+    public String providedBy() {
+        return providedBy;
     }
 
     public static Optional<ClusterKind> fromLabel(String label) {

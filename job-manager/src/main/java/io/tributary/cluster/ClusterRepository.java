@@ -52,6 +52,30 @@ public final class ClusterRepository {
         }
     }
 
+    /**
+     * Stores a cluster's new name and location; returns false when no such cluster exists. A taken name is a
+     * {@link ClusterNameTakenException}.
+     */
+    public boolean update(ClusterDefinition cluster, Instant at) {
+        requireNonNull(cluster, "cluster is null");
+        try {
+            return database.update(FLINK_CLUSTER)
+                    .set(FLINK_CLUSTER.NAME, cluster.name())
+                    .set(FLINK_CLUSTER.REST_ADDRESS, cluster.restAddress().map(URI::toString).orElse(null))
+                    .set(FLINK_CLUSTER.SETTINGS_JSON, json.writeValueAsString(cluster.settings()))
+                    .set(FLINK_CLUSTER.UPDATED_AT, at.toEpochMilli())
+                    .where(FLINK_CLUSTER.ID.eq(cluster.id()))
+                    .execute() == 1;
+        } catch (DataAccessException e) {
+            if (e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                throw new ClusterNameTakenException(cluster.name(), e);
+            }
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public Optional<ClusterDefinition> find(String id) {
         return database.selectFrom(FLINK_CLUSTER).where(FLINK_CLUSTER.ID.eq(id)).fetchOptional().map(this::toCluster);
     }

@@ -5,6 +5,8 @@ import static io.tributary.job.schema.Tables.JOB_VERSION;
 import static io.tributary.job.schema.Tables.MANAGED_JOB;
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.event.JobStateChanged;
+import io.tributary.event.WatchEvents;
 import io.tributary.job.schema.tables.records.ManagedJobRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,18 +20,25 @@ import org.jooq.exception.SQLStateClass;
 
 /**
  * Stores managed jobs. A job's state changes only through {@link #applyChange}: a conditional update on the
- * state the caller saw, and the transition recorded in the same transaction.
+ * state the caller saw, and the transition recorded in the same transaction; then a {@link JobStateChanged} event
+ * goes to the {@link WatchEvents} listeners (inside that transaction, then after it committed).
  */
 public final class ManagedJobRepository {
 
     private final DSLContext database;
     private final JobVersionRepository versions;
     private final Clock clock;
+    private final WatchEvents events;
 
     public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock) {
+        this(database, versions, clock, new WatchEvents());
+    }
+
+    public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock, WatchEvents events) {
         this.database = requireNonNull(database, "database is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.events = requireNonNull(events, "events is null");
     }
 
     /** Stores a new job with its first version, both or neither. */
@@ -82,15 +91,22 @@ public final class ManagedJobRepository {
                 .fetch(ManagedJobRepository::toJob);
     }
 
+    /** Every job on one cluster, whatever its state. */
+    public List<ManagedJob> onCluster(String clusterId) {
+        return database.selectFrom(MANAGED_JOB).where(MANAGED_JOB.CLUSTER_ID.eq(clusterId))
+                .fetch(ManagedJobRepository::toJob);
+    }
+
     /**
      * Applies the change if the job is still in {@code change.expected()}; returns the job as it is now stored,
-     * or empty when the job was not in that state any more (someone else changed it first).
+     * or empty when the job was not in that state any more (someone else changed it first). The change is
+     * published as a {@link JobStateChanged} event once it is committed.
      */
     public Optional<ManagedJob> applyChange(String jobId, StateChange change) {
         requireNonNull(jobId, "jobId is null");
         requireNonNull(change, "change is null");
         Instant now = clock.instant();
-        return database.transactionResult(configuration -> {
+        Optional<JobStateChanged> stored = database.transactionResult(configuration -> {
             DSLContext transaction = configuration.dsl();
             var update = transaction.update(MANAGED_JOB)
                     .set(MANAGED_JOB.STATE, change.next().name())
@@ -113,7 +129,7 @@ public final class ManagedJobRepository {
                     .and(MANAGED_JOB.STATE.eq(change.expected().name()))
                     .execute();
             if (updated != 1) {
-                return Optional.<ManagedJob>empty();
+                return Optional.<JobStateChanged>empty();
             }
             ManagedJobRecord row = transaction.selectFrom(MANAGED_JOB).where(MANAGED_JOB.ID.eq(jobId)).fetchOne();
             transaction.insertInto(JOB_TRANSITION)
@@ -126,8 +142,13 @@ public final class ManagedJobRepository {
                     .set(JOB_TRANSITION.FLINK_JOB_ID, row.getFlinkJobId())
                     .set(JOB_TRANSITION.AT_MILLIS, now.toEpochMilli())
                     .execute();
-            return Optional.of(toJob(row));
+            JobStateChanged event = new JobStateChanged(toJob(row), change.expected(), change.next(), change.actor(),
+                    change.reason(), Instant.ofEpochMilli(now.toEpochMilli()));
+            events.inTransaction(event, transaction);
+            return Optional.of(event);
         });
+        stored.ifPresent(events::afterCommit);
+        return stored.map(JobStateChanged::job);
     }
 
     /** Makes {@code version} the job's current version, if the current one is still {@code expectedCurrent}. */

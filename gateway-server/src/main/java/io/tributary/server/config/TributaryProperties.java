@@ -26,7 +26,8 @@ public record TributaryProperties(
         @Valid @NotNull Flink flink,
         @Valid @NotNull Gateway gateway,
         @Valid @NotNull @DefaultValue Jobs jobs,
-        @Valid @NotNull @DefaultValue Secrets secrets) {
+        @Valid @NotNull @DefaultValue Secrets secrets,
+        @Valid @NotNull @DefaultValue Clusters clusters) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(
@@ -67,6 +68,24 @@ public record TributaryProperties(
             @NotNull @DefaultValue("10m") Duration savepointTimeout,
             @NotNull @DefaultValue("1m") Duration cancelTimeout,
             @NotNull @DefaultValue("2s") Duration pollInterval) {}
+
+    /**
+     * The cluster watcher (clusters.md): every cluster is asked for its jobs every
+     * {@code tributary.jobs.poll-interval}, {@code in-flight-speed-up} times faster while an operation runs on it;
+     * {@code /overview} at most every {@code overview-every-polls} polls when nothing changed; LOST after
+     * {@code lost-after-failed-polls} failed polls in a row, then asked at doubling intervals up to
+     * {@code max-backoff}; DEGRADED when slower than {@code slow-response}. {@code recent-events} is how many events
+     * {@code GET /api/v1/events} keeps.
+     */
+    public record Clusters(
+            @Min(1) @DefaultValue("3") int lostAfterFailedPolls,
+            @NotNull @DefaultValue("5s") Duration requestTimeout,
+            @NotNull @DefaultValue("3s") Duration slowResponse,
+            @NotNull @DefaultValue("60s") Duration maxBackoff,
+            @Min(1) @Max(100) @DefaultValue("4") int inFlightSpeedUp,
+            @Min(1) @DefaultValue("10") int overviewEveryPolls,
+            @Min(1) @Max(64) @DefaultValue("4") int pollThreads,
+            @Min(1) @Max(100000) @DefaultValue("1000") int recentEvents) {}
 
     /** Flink's SQL Gateway REST protocol endpoint. */
     public record Gateway(

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.cluster.ClusterWatcher;
 import io.tributary.job.lifecycle.JobReconciler;
-import io.tributary.server.config.TributaryProperties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the server is up: re-attaches every managed job that was active when it last stopped, then polls the
- * clusters that run managed jobs at the configured interval.
+ * Once the server is up: re-attaches every managed job that was active when it last stopped, then lets the
+ * cluster watcher poll every cluster that is due, every tick (the fast interval: a cluster with an operation in
+ * flight is polled that often, the others at the poll interval, a LOST one at its backoff).
  */
 @Component
 class JobWatchSchedule {
@@ -26,23 +26,23 @@ class JobWatchSchedule {
 
     private final JobReconciler reconciler;
     private final ClusterWatcher watcher;
-    private final long intervalMillis;
+    private final long tickMillis;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tributary-cluster-watcher");
         thread.setDaemon(true);
         return thread;
     });
 
-    JobWatchSchedule(JobReconciler reconciler, ClusterWatcher watcher, TributaryProperties properties) {
+    JobWatchSchedule(JobReconciler reconciler, ClusterWatcher watcher) {
         this.reconciler = requireNonNull(reconciler, "reconciler is null");
         this.watcher = requireNonNull(watcher, "watcher is null");
-        this.intervalMillis = properties.jobs().pollInterval().toMillis();
+        this.tickMillis = watcher.tickInterval().toMillis();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         executor.execute(this::reattach);
-        executor.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -59,9 +59,9 @@ class JobWatchSchedule {
         }
     }
 
-    private void poll() {
+    private void tick() {
         try {
-            watcher.poll();
+            watcher.tick();
         } catch (RuntimeException e) {
             LOG.warn("Polling the clusters failed: {}", e.toString());
         }

@@ -1,8 +1,19 @@
 package io.tributary.server.job;
 
+import io.tributary.cluster.ClusterDefinition;
+import io.tributary.cluster.ClusterHealthRepository;
+import io.tributary.cluster.ClusterJobQueries;
+import io.tributary.cluster.ClusterKind;
 import io.tributary.cluster.ClusterRegistry;
 import io.tributary.cluster.ClusterRepository;
+import io.tributary.cluster.ClusterWatchSettings;
 import io.tributary.cluster.ClusterWatcher;
+import io.tributary.cluster.FlinkRestProbe;
+import io.tributary.cluster.RestClusterConnection;
+import io.tributary.cluster.StandaloneClusterConnector;
+import io.tributary.event.RecentEvents;
+import io.tributary.event.WatchEventListener;
+import io.tributary.event.WatchEvents;
 import io.tributary.job.JobVersionRepository;
 import io.tributary.job.ManagedJobRepository;
 import io.tributary.job.deploy.EmbeddedSessionTarget;
@@ -21,7 +32,12 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,9 +50,31 @@ public class JobsConfiguration {
         return new JobVersionRepository(database);
     }
 
+    /** Every job and cluster event goes through here, to every {@link WatchEventListener} bean. */
     @Bean
-    ManagedJobRepository managedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock) {
-        return new ManagedJobRepository(database, versions, clock);
+    WatchEvents watchEvents() {
+        return new WatchEvents();
+    }
+
+    /**
+     * Registers the {@link WatchEventListener} beans (the recent-events view, alerting) once every bean exists, so
+     * that a listener may depend on beans that publish events.
+     */
+    @Bean
+    SmartInitializingSingleton watchEventListenerRegistration(WatchEvents events,
+            ObjectProvider<WatchEventListener> listeners) {
+        return () -> listeners.orderedStream().forEach(events::register);
+    }
+
+    @Bean
+    RecentEvents recentEvents(TributaryProperties properties) {
+        return new RecentEvents(properties.clusters().recentEvents());
+    }
+
+    @Bean
+    ManagedJobRepository managedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock,
+            WatchEvents events) {
+        return new ManagedJobRepository(database, versions, clock, events);
     }
 
     @Bean
@@ -55,11 +93,33 @@ public class JobsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ClusterRegistry clusterRegistry(DSLContext database, ManagedJobRepository jobs,
+    ClusterRegistry clusterRegistry(DSLContext database, ManagedJobRepository jobs, EmbeddedFlinkCluster cluster,
             RestSessionCluster embeddedRestSessionCluster, GatewayJobSubmitter submitter, HttpClient http,
-            Clock clock) {
-        return new ClusterRegistry(new ClusterRepository(database), jobs,
-                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter), submitter, http, clock);
+            TributaryProperties properties, Clock clock) {
+        Duration probeTimeout = properties.clusters().requestTimeout();
+        ClusterDefinition embedded = new ClusterDefinition(EmbeddedSessionTarget.CLUSTER_ID,
+                EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(cluster.restAddress()), Map.of(),
+                "tributary", clock.instant());
+        RestClusterConnection embeddedConnection = new RestClusterConnection(embeddedRestSessionCluster,
+                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter),
+                new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), false);
+        // YARN and Kubernetes session clusters plug in here once their deployment targets exist.
+        return new ClusterRegistry(new ClusterRepository(database), jobs, embedded, embeddedConnection,
+                List.of(new StandaloneClusterConnector(http, submitter, probeTimeout)), clock);
+    }
+
+    @Bean
+    ClusterHealthRepository clusterHealthRepository(DSLContext database, WatchEvents events) {
+        return new ClusterHealthRepository(database, events);
+    }
+
+    @Bean
+    ClusterWatchSettings clusterWatchSettings(TributaryProperties properties) {
+        Duration interval = properties.jobs().pollInterval();
+        TributaryProperties.Clusters clusters = properties.clusters();
+        Duration maxBackoff = clusters.maxBackoff().compareTo(interval) < 0 ? interval : clusters.maxBackoff();
+        return new ClusterWatchSettings(interval, clusters.inFlightSpeedUp(), clusters.overviewEveryPolls(),
+                clusters.lostAfterFailedPolls(), maxBackoff, clusters.slowResponse(), clusters.pollThreads());
     }
 
     @Bean
@@ -90,9 +150,11 @@ public class JobsConfiguration {
         return new JobReconciler(jobs, clusters, deployer);
     }
 
-    @Bean
-    ClusterWatcher clusterWatcher(ManagedJobRepository jobs, ClusterRegistry clusters, JobReconciler reconciler) {
-        return new ClusterWatcher(jobs, clusters, reconciler);
+    @Bean(destroyMethod = "close")
+    ClusterWatcher clusterWatcher(ClusterRegistry clusters, ManagedJobRepository jobs, DSLContext database,
+            JobReconciler reconciler, ClusterHealthRepository health, ClusterWatchSettings settings, Clock clock) {
+        return new ClusterWatcher(clusters, jobs, new ClusterJobQueries(database), reconciler, health, settings,
+                clock);
     }
 
     @Bean

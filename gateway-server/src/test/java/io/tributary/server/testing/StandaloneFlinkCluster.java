@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A real standalone Flink session cluster on 127.0.0.1: a JobManager JVM and a TaskManager JVM started from the
  * Maven jars on the test class path (there is no Flink distribution on Maven Central), with every address and
- * memory size named in its config.yaml. One per test class; stopped on close.
+ * memory size named in its config.yaml. One per test class; stopped on close. Its processes can be killed
+ * (SIGKILL, as a crash), paused (SIGSTOP, as a hang) and started again on the same ports.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
 
@@ -29,23 +31,102 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final int restPort = FreePorts.next();
     private final int rpcPort = FreePorts.next();
     private final List<Process> processes = new ArrayList<>();
+    private Process jobManager;
+    private Process taskManager;
 
     private StandaloneFlinkCluster(Path directory) {
         this.directory = directory;
     }
 
     public static StandaloneFlinkCluster start(int slots) {
+        return start(slots, Map.of());
+    }
+
+    /** A cluster with extra Flink options in its config.yaml, e.g. shorter heartbeats. */
+    public static StandaloneFlinkCluster start(int slots, Map<String, String> extraConfig) {
         try {
             StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(Files.createTempDirectory("flink-standalone-"));
-            cluster.writeConfig(slots);
-            cluster.launch("org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "jobmanager",
-                    "-Xmx512m");
-            cluster.launch("org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "taskmanager",
-                    "-Xmx512m", "-XX:MaxDirectMemorySize=320m");
+            cluster.writeConfig(slots, extraConfig);
+            cluster.startJobManager();
+            cluster.startTaskManager();
             cluster.awaitTaskManager();
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the TaskManager JVM (SIGKILL: no goodbye to the JobManager) and waits until it is gone. */
+    public synchronized void killTaskManager() {
+        kill(taskManager);
+    }
+
+    /** Kills the JobManager JVM (SIGKILL) and waits until it is gone; its REST port stops answering. */
+    public synchronized void killJobManager() {
+        kill(jobManager);
+    }
+
+    /** Stops the JobManager JVM in its tracks (SIGSTOP): its REST port accepts connections and answers nothing. */
+    public synchronized void pauseJobManager() {
+        signal(jobManager, "STOP");
+    }
+
+    /** Lets a paused JobManager JVM run on (SIGCONT). */
+    public synchronized void resumeJobManager() {
+        signal(jobManager, "CONT");
+    }
+
+    /** Starts what was killed, on the same ports and configuration, and waits until a TaskManager registered. */
+    public synchronized void restart() {
+        try {
+            if (jobManager == null || !jobManager.isAlive()) {
+                startJobManager();
+            }
+            if (taskManager == null || !taskManager.isAlive()) {
+                startTaskManager();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitTaskManager();
+    }
+
+    private void startJobManager() throws IOException {
+        jobManager = launch("org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "jobmanager",
+                "-Xmx512m");
+    }
+
+    private void startTaskManager() throws IOException {
+        taskManager = launch("org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "taskmanager",
+                "-Xmx512m", "-XX:MaxDirectMemorySize=320m");
+    }
+
+    private static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("process " + process.pid() + " did not exit after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void signal(Process process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -57,9 +138,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return directory.resolve("savepoints");
     }
 
-    private void writeConfig(int slots) throws IOException {
+    private void writeConfig(int slots, Map<String, String> extraConfig) throws IOException {
         Files.createDirectories(directory.resolve("log"));
-        Files.writeString(directory.resolve("config.yaml"), String.join("\n",
+        List<String> extra = new ArrayList<>();
+        extraConfig.forEach((key, value) -> extra.add(key + ": " + value));
+        Files.writeString(directory.resolve("config.yaml"), String.join("\n", extra) + "\n" + String.join("\n",
                 "jobmanager.rpc.address: 127.0.0.1",
                 "jobmanager.rpc.port: " + rpcPort,
                 "jobmanager.bind-host: 127.0.0.1",
@@ -92,7 +175,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 ""));
     }
 
-    private void launch(String mainClass, String name, String... jvmOptions) throws IOException {
+    private Process launch(String mainClass, String name, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : System.getProperty("flink.jvm.options", "").split(" ")) {
@@ -106,16 +189,17 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 "--configDir", directory.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("log/" + name + ".out").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("log/" + name + ".out").toFile()))
                 .start();
         processes.add(process);
+        return process;
     }
 
     private void awaitTaskManager() {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            processes.forEach(process -> {
+            List.of(jobManager, taskManager).forEach(process -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("a Flink process exited with " + process.exitValue()
                             + "; see " + directory.resolve("log"));
@@ -150,8 +234,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Process process : processes) {
+            if (process.isAlive()) {
+                signal(process, "CONT");
+            }
             process.destroy();
         }
         for (Process process : processes) {
