@@ -26,7 +26,8 @@ public record TributaryProperties(
         @Valid @NotNull Flink flink,
         @Valid @NotNull Gateway gateway,
         @Valid @NotNull @DefaultValue Jobs jobs,
-        @Valid @NotNull @DefaultValue Secrets secrets) {
+        @Valid @NotNull @DefaultValue Secrets secrets,
+        @Valid @NotNull @DefaultValue Search search) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(
@@ -67,6 +68,13 @@ public record TributaryProperties(
             @NotNull @DefaultValue("10m") Duration savepointTimeout,
             @NotNull @DefaultValue("1m") Duration cancelTimeout,
             @NotNull @DefaultValue("2s") Duration pollInterval) {}
+
+    /**
+     * The metadata search index: follows DDL through the gateway at once, and re-reads every stored catalog (the
+     * external ones change behind the server's back) at start-up and then every {@code refreshInterval}; 0 turns
+     * the scheduled refresh off (POST /api/v1/search/refresh still works).
+     */
+    public record Search(@NotNull @DefaultValue("10m") Duration refreshInterval) {}
 
     /** Flink's SQL Gateway REST protocol endpoint. */
     public record Gateway(
