@@ -10,6 +10,7 @@ import io.tributary.catalog.store.StoredCatalogDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,35 @@ public final class CatalogBrowser implements AutoCloseable {
         return new TableDetails(catalogName, database, table, base.getTableKind().name(),
                 base.getComment() == null || base.getComment().isBlank() ? null : base.getComment(), columns,
                 primaryKey, partitionKeys, watermarks, options);
+    }
+
+    /**
+     * The table, view or materialized table at a path as its catalog stores it (not resolved), or empty when the
+     * catalog, database or object does not exist. For statement analysis (views) and the metadata index.
+     */
+    public Optional<CatalogBaseTable> findObject(String catalogName, String database, String name) {
+        Optional<Catalog> catalog = storedCatalog(catalogName);
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(catalog.get().getTable(new ObjectPath(database, name)));
+        } catch (TableNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The default database of a stored catalog, or empty when no catalog of that name is stored. */
+    public Optional<String> defaultDatabase(String catalogName) {
+        return storedCatalog(catalogName).map(Catalog::getDefaultDatabase);
+    }
+
+    private Optional<Catalog> storedCatalog(String catalogName) {
+        try {
+            return Optional.of(catalog(catalogName));
+        } catch (CatalogNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private static TableDetails.Column column(Schema.UnresolvedColumn column, boolean inPrimaryKey) {

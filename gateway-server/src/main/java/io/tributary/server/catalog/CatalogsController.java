@@ -10,6 +10,8 @@ import io.tributary.catalog.admin.TableDetails;
 import io.tributary.catalog.admin.TableSummary;
 import io.tributary.catalog.store.CatalogDefinition;
 import io.tributary.catalog.store.StoredCatalogDefinition;
+import io.tributary.server.impact.ImpactCheck;
+import io.tributary.server.search.MetadataIndexMaintainer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,10 +39,15 @@ class CatalogsController {
 
     private final CatalogAdministration catalogs;
     private final CatalogBrowser browser;
+    private final ImpactCheck impact;
+    private final MetadataIndexMaintainer index;
 
-    CatalogsController(CatalogAdministration catalogs, CatalogBrowser browser) {
+    CatalogsController(CatalogAdministration catalogs, CatalogBrowser browser, ImpactCheck impact,
+            MetadataIndexMaintainer index) {
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.browser = requireNonNull(browser, "browser is null");
+        this.impact = requireNonNull(impact, "impact is null");
+        this.index = requireNonNull(index, "index is null");
     }
 
     record Definition(String name, String type, String comment, Map<String, String> options) {}
@@ -93,21 +101,32 @@ class CatalogsController {
     }
 
     @PatchMapping("/{name}")
-    @Operation(summary = "Alter: set and reset options, change the comment (optionally only at expectedVersion)")
-    CatalogView alter(@PathVariable String name, @RequestBody Change body) {
+    @Operation(summary = "Alter: set and reset options, change the comment (optionally only at expectedVersion);"
+            + " refused (409) while running managed jobs use the catalog, unless ?force=true")
+    CatalogView alter(@PathVariable String name, @RequestBody Change body,
+            @RequestParam(defaultValue = "false") boolean force) {
+        if (!force) {
+            impact.checkCatalog(name, "ALTER CATALOG");
+        }
         StoredCatalogDefinition stored = catalogs.alter(name, new CatalogChange(
                 body.set() == null ? Map.of() : body.set(),
                 body.reset() == null ? List.of() : body.reset(),
                 Optional.ofNullable(body.comment()),
                 Optional.ofNullable(body.expectedVersion())));
         browser.forget(name);
+        index.catalogChanged(name);
         return CatalogView.of(stored);
     }
 
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> drop(@PathVariable String name) {
+    @Operation(summary = "Drop: refused (409) while running managed jobs use the catalog, unless ?force=true")
+    ResponseEntity<Void> drop(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
+        if (!force) {
+            impact.checkCatalog(name, "DROP CATALOG");
+        }
         catalogs.drop(name);
         browser.forget(name);
+        index.catalogDropped(name);
         return ResponseEntity.noContent().build();
     }
 

@@ -27,7 +27,8 @@ public record TributaryProperties(
         @Valid @NotNull Gateway gateway,
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Secrets secrets,
-        @Valid @NotNull @DefaultValue Clusters clusters) {
+        @Valid @NotNull @DefaultValue Clusters clusters,
+        @Valid @NotNull @DefaultValue Search search) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(
@@ -70,7 +71,7 @@ public record TributaryProperties(
             @NotNull @DefaultValue("2s") Duration pollInterval) {}
 
     /**
-     * The cluster watcher (clusters.md): every cluster is asked for its jobs every
+     * The cluster watcher (README, "Session clusters"): every cluster is asked for its jobs every
      * {@code tributary.jobs.poll-interval}, {@code in-flight-speed-up} times faster while an operation runs on it;
      * {@code /overview} at most every {@code overview-every-polls} polls when nothing changed; LOST after
      * {@code lost-after-failed-polls} failed polls in a row, then asked at doubling intervals up to
@@ -86,6 +87,13 @@ public record TributaryProperties(
             @Min(1) @DefaultValue("10") int overviewEveryPolls,
             @Min(1) @Max(64) @DefaultValue("4") int pollThreads,
             @Min(1) @Max(100000) @DefaultValue("1000") int recentEvents) {}
+
+    /**
+     * The metadata search index: follows DDL through the gateway at once, and re-reads every stored catalog (the
+     * external ones change behind the server's back) at start-up and then every {@code refreshInterval}; 0 turns
+     * the scheduled refresh off (POST /api/v1/search/refresh still works).
+     */
+    public record Search(@NotNull @DefaultValue("10m") Duration refreshInterval) {}
 
     /** Flink's SQL Gateway REST protocol endpoint. */
     public record Gateway(

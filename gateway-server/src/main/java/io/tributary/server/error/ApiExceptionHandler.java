@@ -1,5 +1,7 @@
 package io.tributary.server.error;
 
+import io.tributary.analysis.AnalysisFailedException;
+import io.tributary.analysis.SqlSyntaxError;
 import io.tributary.catalog.admin.CatalogObjectNotFoundException;
 import io.tributary.catalog.store.CatalogDefinitionException;
 import io.tributary.cluster.ClusterInUseException;
@@ -12,6 +14,8 @@ import io.tributary.job.lifecycle.JobNotFoundException;
 import io.tributary.job.lifecycle.JobStateConflictException;
 import io.tributary.job.lifecycle.RestorePointUnavailableException;
 import io.tributary.job.promote.InvalidPromotionException;
+import io.tributary.server.impact.ImpactRefusedException;
+import io.tributary.server.statement.SessionStatementNotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -133,6 +137,47 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(CatalogObjectNotFoundException.class)
     ResponseEntity<ApiError> catalogObjectNotFound(CatalogObjectNotFoundException e) {
+        return respond(ErrorCode.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(SqlSyntaxError.class)
+    ResponseEntity<ApiError> syntaxError(SqlSyntaxError e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("line", e.line());
+        details.put("column", e.column());
+        details.put("endLine", e.span().endLine());
+        details.put("endColumn", e.span().endColumn());
+        details.put("analysisError", e.code().name());
+        if (!e.expected().isEmpty()) {
+            details.put("expected", e.expected());
+        }
+        return respond(ErrorCode.INVALID_STATEMENT, e.getMessage(), details);
+    }
+
+    @ExceptionHandler(AnalysisFailedException.class)
+    ResponseEntity<ApiError> analysisFailed(AnalysisFailedException e) {
+        ErrorCode code = switch (e.code()) {
+            case CATALOG_LOOKUP_FAILED -> ErrorCode.EXTERNAL_UNAVAILABLE;
+            case INTERNAL_ERROR -> ErrorCode.INTERNAL_ERROR;
+            default -> ErrorCode.INVALID_STATEMENT;
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            LOG.error("Statement analysis failed", e);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("analysisError", e.code().name());
+        details.put("line", e.statement().span().line());
+        details.put("column", e.statement().span().column());
+        return respond(code, e.getMessage(), details);
+    }
+
+    @ExceptionHandler(ImpactRefusedException.class)
+    ResponseEntity<ApiError> impactRefused(ImpactRefusedException e) {
+        return respond(ErrorCode.CONFLICT, e.getMessage(), Map.of("change", e.change(), "jobs", e.jobs()));
+    }
+
+    @ExceptionHandler(SessionStatementNotFoundException.class)
+    ResponseEntity<ApiError> sessionStatementNotFound(SessionStatementNotFoundException e) {
         return respond(ErrorCode.NOT_FOUND, e.getMessage());
     }
 

@@ -4,10 +4,12 @@ import io.tributary.catalog.secret.SecretOptionPolicy;
 import io.tributary.catalog.secret.SecretRedactor;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
+import io.tributary.server.gateway.GatewayServiceDecorator;
 import io.tributary.server.gateway.ServerSessionOptions;
 import io.tributary.server.startup.PortPreflight;
 import io.tributary.server.startup.PortPreflight.Listener;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +39,10 @@ public class FlinkConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     EmbeddedSqlGateway embeddedSqlGateway(TributaryProperties properties, EmbeddedFlinkCluster cluster,
-            List<ServerSessionOptions> serverOptions, SecretOptionPolicy secrets) {
-        return new EmbeddedSqlGateway(properties.gateway(), cluster, serverOptions, new SecretRedactor(secrets));
+            List<ServerSessionOptions> serverOptions, SecretOptionPolicy secrets,
+            ObjectProvider<GatewayServiceDecorator> decorators) {
+        return new EmbeddedSqlGateway(properties.gateway(), cluster, serverOptions, new SecretRedactor(secrets),
+                decorators.orderedStream().toList());
     }
 
     @Bean("flinkCluster")

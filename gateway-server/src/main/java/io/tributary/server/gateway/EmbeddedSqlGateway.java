@@ -48,10 +48,18 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     private final List<ServerSessionOptions> serverOptions;
 
     private final SecretRedactor redactor;
+    private final List<GatewayServiceDecorator> decorators;
 
     public EmbeddedSqlGateway(TributaryProperties.Gateway settings, EmbeddedFlinkCluster cluster,
             List<ServerSessionOptions> serverOptions, SecretRedactor redactor) {
+        this(settings, cluster, serverOptions, redactor, List.of());
+    }
+
+    public EmbeddedSqlGateway(TributaryProperties.Gateway settings, EmbeddedFlinkCluster cluster,
+            List<ServerSessionOptions> serverOptions, SecretRedactor redactor,
+            List<GatewayServiceDecorator> decorators) {
         this.redactor = requireNonNull(redactor, "redactor is null");
+        this.decorators = List.copyOf(decorators);
         this.settings = requireNonNull(settings, "settings is null");
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.serverOptions = List.copyOf(serverOptions);
@@ -88,7 +96,11 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())),
                 protectedKeys());
         sessions.start();
-        service = new RedactingSqlGatewayService(new SqlGatewayServiceImpl(sessions), redactor);
+        SqlGatewayService flink = new SqlGatewayServiceImpl(sessions);
+        for (GatewayServiceDecorator decorator : decorators) {
+            flink = decorator.decorate(flink, sessions);
+        }
+        service = new RedactingSqlGatewayService(flink, redactor);
         endpoints.addAll(SqlGatewayEndpointFactoryUtils.createSqlGatewayEndpoint(service, configuration));
         for (SqlGatewayEndpoint endpoint : endpoints) {
             try {

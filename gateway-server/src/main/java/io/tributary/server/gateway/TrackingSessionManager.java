@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
@@ -14,14 +15,16 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.session.Session;
 import org.apache.flink.table.gateway.service.session.SessionManager;
+import org.apache.flink.table.gateway.service.session.SessionManagerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Flink's session manager, plus what it lacks for an embedding server: it knows the open sessions and closes
- * every one of them when the server stops (Flink's own {@code stop()} leaves them open).
+ * every one of them when the server stops (Flink's own {@code stop()} leaves them open), and it lets what watches
+ * sessions from outside Flink's service (the statement recorder) read them without touching them.
  */
-final class TrackingSessionManager implements SessionManager {
+final class TrackingSessionManager implements SessionManager, GatewaySessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingSessionManager.class);
 
@@ -31,6 +34,7 @@ final class TrackingSessionManager implements SessionManager {
     private final SessionManager delegate;
     private final Set<String> protectedKeys;
     private final Set<SessionHandle> open = ConcurrentHashMap.newKeySet();
+    private final Map<SessionHandle, Session> sessions = new ConcurrentHashMap<>();
 
     TrackingSessionManager(SessionManager delegate, Set<String> protectedKeys) {
         this.delegate = requireNonNull(delegate, "delegate is null");
@@ -50,6 +54,7 @@ final class TrackingSessionManager implements SessionManager {
             } catch (SqlGatewayException alreadyGone) {
                 // Expired by Flink's idle-session cleanup in the meantime.
                 open.remove(handle);
+                sessions.remove(handle);
             }
         }
         delegate.stop();
@@ -64,6 +69,7 @@ final class TrackingSessionManager implements SessionManager {
     public Session openSession(SessionEnvironment environment) throws SqlGatewayException {
         Session session = delegate.openSession(withoutProtectedOptions(environment));
         open.add(session.getSessionHandle());
+        sessions.put(session.getSessionHandle(), session);
         return session;
     }
 
@@ -73,6 +79,7 @@ final class TrackingSessionManager implements SessionManager {
             delegate.closeSession(handle);
         } finally {
             open.remove(handle);
+            sessions.remove(handle);
         }
         LOG.debug("Session {} closed", handle);
     }
@@ -104,5 +111,22 @@ final class TrackingSessionManager implements SessionManager {
 
     int openSessions() {
         return open.size();
+    }
+
+    @Override
+    public Optional<Session> session(SessionHandle handle) {
+        return isOpen(handle) ? Optional.ofNullable(sessions.get(handle)) : Optional.empty();
+    }
+
+    /** Also forgets a session Flink's idle-session cleanup closed (which does not come through here). */
+    @Override
+    public boolean isOpen(SessionHandle handle) {
+        boolean alive = delegate instanceof SessionManagerImpl flink
+                ? flink.isSessionAlive(handle) : sessions.containsKey(handle);
+        if (!alive) {
+            open.remove(handle);
+            sessions.remove(handle);
+        }
+        return alive;
     }
 }

@@ -37,7 +37,7 @@ final class JobRequests {
         PromoteRequest toRequest(String jobName, String clusterId, String actor) {
             return new PromoteRequest(
                     jobName,
-                    statement,
+                    statement == null ? "" : statement,
                     blankTo(catalog, DEFAULT_CATALOG),
                     blankTo(database, DEFAULT_DATABASE),
                     options == null ? Map.of() : options,

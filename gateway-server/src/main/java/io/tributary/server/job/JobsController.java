@@ -18,9 +18,11 @@ import io.tributary.job.lifecycle.JobStateConflictException;
 import io.tributary.job.lifecycle.JobStopper;
 import io.tributary.job.lifecycle.JobUpgrader;
 import io.tributary.job.promote.JobPromoter;
+import io.tributary.job.promote.PromoteRequest;
 import io.tributary.server.api.Actor;
 import io.tributary.server.error.ErrorCode;
 import io.tributary.server.error.TributaryException;
+import io.tributary.server.statement.SessionPromotions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +49,11 @@ class JobsController {
     private final JobDeployer deployer;
     private final JobStopper stopper;
     private final JobUpgrader upgrader;
+    private final SessionPromotions sessionPromotions;
 
     JobsController(ManagedJobRepository jobs, JobVersionRepository versions, ClusterRegistry clusters,
-            JobPromoter promoter, JobDeployer deployer, JobStopper stopper, JobUpgrader upgrader) {
+            JobPromoter promoter, JobDeployer deployer, JobStopper stopper, JobUpgrader upgrader,
+            SessionPromotions sessionPromotions) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.clusters = requireNonNull(clusters, "clusters is null");
@@ -57,12 +61,16 @@ class JobsController {
         this.deployer = requireNonNull(deployer, "deployer is null");
         this.stopper = requireNonNull(stopper, "stopper is null");
         this.upgrader = requireNonNull(upgrader, "upgrader is null");
+        this.sessionPromotions = requireNonNull(sessionPromotions, "sessionPromotions is null");
     }
 
     @PostMapping
-    @Operation(summary = "Promote a statement into a managed job (validated by Flink's planner; nothing stored if not)")
+    @Operation(summary = "Promote a statement into a managed job (validated by Flink's planner; nothing stored if not);"
+            + " with sessionId, from an open gateway session: the statement of operationId (or the given one) with the"
+            + " session's catalog, database, SET options and temporary DDL")
     ResponseEntity<JobView> promote(@RequestBody JobRequests.Promote body, HttpServletRequest request) {
-        ManagedJob job = promoter.promote(body.toRequest(body.name(), body.clusterOrEmbedded(), Actor.of(request)));
+        ManagedJob job = promoter.promote(fromSession(body,
+                body.toRequest(body.name(), body.clusterOrEmbedded(), Actor.of(request))));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(job));
     }
 
@@ -89,7 +97,8 @@ class JobsController {
             HttpServletRequest request) {
         ManagedJob job = job(id);
         JobUpgrader.Upgrade upgrade = upgrader.upgrade(id,
-                body.toRequest(job.name(), job.clusterId(), Actor.of(request)), body.deployOrDefault());
+                fromSession(body, body.toRequest(job.name(), job.clusterId(), Actor.of(request))),
+                body.deployOrDefault());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", upgrade.version().version());
         answer.put("job", view(upgrade.finished().getNow(jobs.find(id).orElseThrow())));
@@ -172,6 +181,11 @@ class JobsController {
         logs.put("taskManagers", diagnostics.taskManagerLogs());
         logs.put("flinkWebUi", target(job).webUi().toString());
         return logs;
+    }
+
+    private PromoteRequest fromSession(JobRequests.Promote body, PromoteRequest request) {
+        return body.sessionId() == null || body.sessionId().isBlank()
+                ? request : sessionPromotions.fromSession(request);
     }
 
     private ManagedJob job(String id) {
