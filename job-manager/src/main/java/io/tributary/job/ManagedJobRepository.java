@@ -25,11 +25,19 @@ public final class ManagedJobRepository {
     private final DSLContext database;
     private final JobVersionRepository versions;
     private final Clock clock;
+    private final StateChangeListener listener;
 
     public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock) {
+        this(database, versions, clock, StateChangeListener.NONE);
+    }
+
+    /** With a listener that runs inside the transaction of every state change (e.g. alerts into the outbox). */
+    public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock,
+            StateChangeListener listener) {
         this.database = requireNonNull(database, "database is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.listener = requireNonNull(listener, "listener is null");
     }
 
     /** Stores a new job with its first version, both or neither. */
@@ -84,13 +92,14 @@ public final class ManagedJobRepository {
 
     /**
      * Applies the change if the job is still in {@code change.expected()}; returns the job as it is now stored,
-     * or empty when the job was not in that state any more (someone else changed it first).
+     * or empty when the job was not in that state any more (someone else changed it first). The listener runs in
+     * the same transaction, after the transition is recorded.
      */
     public Optional<ManagedJob> applyChange(String jobId, StateChange change) {
         requireNonNull(jobId, "jobId is null");
         requireNonNull(change, "change is null");
         Instant now = clock.instant();
-        return database.transactionResult(configuration -> {
+        Optional<ManagedJob> changed = database.transactionResult(configuration -> {
             DSLContext transaction = configuration.dsl();
             var update = transaction.update(MANAGED_JOB)
                     .set(MANAGED_JOB.STATE, change.next().name())
@@ -126,8 +135,12 @@ public final class ManagedJobRepository {
                     .set(JOB_TRANSITION.FLINK_JOB_ID, row.getFlinkJobId())
                     .set(JOB_TRANSITION.AT_MILLIS, now.toEpochMilli())
                     .execute();
-            return Optional.of(toJob(row));
+            ManagedJob stored = toJob(row);
+            listener.onStateChange(transaction, stored, change);
+            return Optional.of(stored);
         });
+        changed.ifPresent(job -> listener.afterCommit(job, change));
+        return changed;
     }
 
     /** Makes {@code version} the job's current version, if the current one is still {@code expectedCurrent}. */

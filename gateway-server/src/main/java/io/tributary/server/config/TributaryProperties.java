@@ -26,7 +26,8 @@ public record TributaryProperties(
         @Valid @NotNull Flink flink,
         @Valid @NotNull Gateway gateway,
         @Valid @NotNull @DefaultValue Jobs jobs,
-        @Valid @NotNull @DefaultValue Secrets secrets) {
+        @Valid @NotNull @DefaultValue Secrets secrets,
+        @Valid @NotNull @DefaultValue io.tributary.server.alert.AlertProperties alerts) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(

@@ -5,6 +5,7 @@ import io.tributary.cluster.ClusterRepository;
 import io.tributary.cluster.ClusterWatcher;
 import io.tributary.job.JobVersionRepository;
 import io.tributary.job.ManagedJobRepository;
+import io.tributary.job.StateChangeListener;
 import io.tributary.job.deploy.EmbeddedSessionTarget;
 import io.tributary.job.deploy.GatewayJobSubmitter;
 import io.tributary.job.deploy.RestSessionCluster;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,9 +36,12 @@ public class JobsConfiguration {
         return new JobVersionRepository(database);
     }
 
+    /** With the listener that writes a state change's alerts in its transaction (AlertsConfiguration), if any. */
     @Bean
-    ManagedJobRepository managedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock) {
-        return new ManagedJobRepository(database, versions, clock);
+    ManagedJobRepository managedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock,
+            ObjectProvider<StateChangeListener> listener) {
+        return new ManagedJobRepository(database, versions, clock,
+                listener.getIfAvailable(() -> StateChangeListener.NONE));
     }
 
     @Bean
