@@ -3,6 +3,7 @@ package io.tributary.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.benchmarks.catalogs.CatalogsBenchmark;
 import io.tributary.benchmarks.clusters.ClustersBenchmark;
+import io.tributary.benchmarks.alerts.AlertBenchmark;
 import io.tributary.benchmarks.gateway.GatewayBenchmark;
 import io.tributary.benchmarks.jobs.JobsBenchmark;
 import io.tributary.benchmarks.process.ChildProcesses;
@@ -38,7 +39,8 @@ public final class BenchmarkMain {
                     new GatewayBenchmark(workspace, processes, scratch, json, System.out),
                     new CatalogsBenchmark(workspace, processes, scratch, json, System.out),
                     new JobsBenchmark(workspace, processes, scratch, json, System.out),
-                    new ClustersBenchmark(workspace, scratch, System.out));
+                    new ClustersBenchmark(workspace, scratch, System.out),
+                    new AlertBenchmark(workspace, scratch, System.out));
             status = new BenchmarkCommand(benchmarks, System.out, System.err).run(List.of(args));
         } finally {
             cleanUp(processes, scratch);

@@ -29,16 +29,27 @@ public final class ManagedJobRepository {
     private final JobVersionRepository versions;
     private final Clock clock;
     private final WatchEvents events;
+    private final StateChangeListener listener;
 
     public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock) {
-        this(database, versions, clock, new WatchEvents());
+        this(database, versions, clock, new WatchEvents(), StateChangeListener.NONE);
     }
 
     public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock, WatchEvents events) {
+        this(database, versions, clock, events, StateChangeListener.NONE);
+    }
+
+    /**
+     * With the event bus (job events, published once committed) and a listener that runs inside the transaction of
+     * every state change (alerts written into the outbox with the change).
+     */
+    public ManagedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock, WatchEvents events,
+            StateChangeListener listener) {
         this.database = requireNonNull(database, "database is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.events = requireNonNull(events, "events is null");
+        this.listener = requireNonNull(listener, "listener is null");
     }
 
     /** Stores a new job with its first version, both or neither. */
@@ -99,8 +110,9 @@ public final class ManagedJobRepository {
 
     /**
      * Applies the change if the job is still in {@code change.expected()}; returns the job as it is now stored,
-     * or empty when the job was not in that state any more (someone else changed it first). The change is
-     * published as a {@link JobStateChanged} event once it is committed.
+     * or empty when the job was not in that state any more (someone else changed it first). The listener runs in
+     * the same transaction, after the transition is recorded; the change is published as a {@link JobStateChanged}
+     * event once it is committed.
      */
     public Optional<ManagedJob> applyChange(String jobId, StateChange change) {
         requireNonNull(jobId, "jobId is null");
@@ -142,12 +154,17 @@ public final class ManagedJobRepository {
                     .set(JOB_TRANSITION.FLINK_JOB_ID, row.getFlinkJobId())
                     .set(JOB_TRANSITION.AT_MILLIS, now.toEpochMilli())
                     .execute();
-            JobStateChanged event = new JobStateChanged(toJob(row), change.expected(), change.next(), change.actor(),
+            ManagedJob job = toJob(row);
+            listener.onStateChange(transaction, job, change);
+            JobStateChanged event = new JobStateChanged(job, change.expected(), change.next(), change.actor(),
                     change.reason(), Instant.ofEpochMilli(now.toEpochMilli()));
             events.inTransaction(event, transaction);
             return Optional.of(event);
         });
-        stored.ifPresent(events::afterCommit);
+        stored.ifPresent(event -> {
+            listener.afterCommit(event.job(), change);
+            events.afterCommit(event);
+        });
         return stored.map(JobStateChanged::job);
     }
 

@@ -28,7 +28,8 @@ public record TributaryProperties(
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Secrets secrets,
         @Valid @NotNull @DefaultValue Clusters clusters,
-        @Valid @NotNull @DefaultValue Search search) {
+        @Valid @NotNull @DefaultValue Search search,
+        @Valid @NotNull @DefaultValue io.tributary.server.alert.AlertProperties alerts) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(

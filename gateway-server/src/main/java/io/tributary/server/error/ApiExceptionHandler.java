@@ -2,6 +2,9 @@ package io.tributary.server.error;
 
 import io.tributary.analysis.AnalysisFailedException;
 import io.tributary.analysis.SqlSyntaxError;
+import io.tributary.alert.InvalidAlertDefinitionException;
+import io.tributary.alert.channel.AlertChannelInUseException;
+import io.tributary.alert.channel.AlertChannelNameTakenException;
 import io.tributary.catalog.admin.CatalogObjectNotFoundException;
 import io.tributary.catalog.store.CatalogDefinitionException;
 import io.tributary.cluster.ClusterInUseException;
@@ -16,6 +19,7 @@ import io.tributary.job.lifecycle.RestorePointUnavailableException;
 import io.tributary.job.promote.InvalidPromotionException;
 import io.tributary.server.impact.ImpactRefusedException;
 import io.tributary.server.statement.SessionStatementNotFoundException;
+import io.tributary.server.alert.ChannelTestFailedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -103,12 +107,28 @@ class ApiExceptionHandler {
         return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), Map.of("field", e.field()));
     }
 
-    @ExceptionHandler({JobNameTakenException.class, ClusterNameTakenException.class})
+    @ExceptionHandler(InvalidAlertDefinitionException.class)
+    ResponseEntity<ApiError> invalidAlertDefinition(InvalidAlertDefinitionException e) {
+        return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler(ChannelTestFailedException.class)
+    ResponseEntity<ApiError> channelTestFailed(ChannelTestFailedException e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        e.outcome().statusCode().ifPresent(status -> details.put("channelStatus", status));
+        details.put("answer", e.outcome().answer());
+        details.put("outcome", e.outcome().result().name());
+        return respond(ErrorCode.EXTERNAL_UNAVAILABLE, e.getMessage(), details);
+    }
+
+    @ExceptionHandler({JobNameTakenException.class, ClusterNameTakenException.class,
+            AlertChannelNameTakenException.class})
     ResponseEntity<ApiError> alreadyExists(RuntimeException e) {
         return respond(ErrorCode.ALREADY_EXISTS, e.getMessage());
     }
 
-    @ExceptionHandler({ClusterInUseException.class, RestorePointUnavailableException.class})
+    @ExceptionHandler({ClusterInUseException.class, RestorePointUnavailableException.class,
+            AlertChannelInUseException.class})
     ResponseEntity<ApiError> conflict(RuntimeException e) {
         return respond(ErrorCode.CONFLICT, e.getMessage());
     }

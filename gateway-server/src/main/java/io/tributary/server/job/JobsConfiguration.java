@@ -16,6 +16,7 @@ import io.tributary.event.WatchEventListener;
 import io.tributary.event.WatchEvents;
 import io.tributary.job.JobVersionRepository;
 import io.tributary.job.ManagedJobRepository;
+import io.tributary.job.StateChangeListener;
 import io.tributary.job.deploy.EmbeddedSessionTarget;
 import io.tributary.job.deploy.GatewayJobSubmitter;
 import io.tributary.job.deploy.RestSessionCluster;
@@ -71,10 +72,12 @@ public class JobsConfiguration {
         return new RecentEvents(properties.clusters().recentEvents());
     }
 
+    /** With the listener that writes a state change's alerts in its transaction (AlertsConfiguration), if any. */
     @Bean
     ManagedJobRepository managedJobRepository(DSLContext database, JobVersionRepository versions, Clock clock,
-            WatchEvents events) {
-        return new ManagedJobRepository(database, versions, clock, events);
+            WatchEvents events, ObjectProvider<StateChangeListener> listener) {
+        return new ManagedJobRepository(database, versions, clock, events,
+                listener.getIfAvailable(() -> StateChangeListener.NONE));
     }
 
     @Bean

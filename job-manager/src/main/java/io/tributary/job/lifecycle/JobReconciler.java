@@ -178,10 +178,23 @@ public final class JobReconciler {
             if (root.isBlank()) {
                 root = exceptions.path("exceptionHistory").path("entries").path(0).path("exceptionName").asText("");
             }
-            return root.isBlank() ? "the job failed (Flink gave no exception)" : root.lines().findFirst().orElse(root);
+            return root.isBlank() ? "the job failed (Flink gave no exception)" : mostSpecific(root);
         } catch (RuntimeException e) {
             return "the job failed (its exceptions could not be read: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * The innermost "Caused by:" of a stack trace — what actually went wrong (a NumberFormatException, a refused
+     * connection) — followed by its first line (Flink's "Recovery is suppressed by ..."), on one line.
+     */
+    static String mostSpecific(String trace) {
+        String first = trace.lines().findFirst().orElse(trace).strip();
+        Optional<String> innermost = trace.lines().map(String::strip)
+                .filter(line -> line.startsWith("Caused by: "))
+                .reduce((outer, inner) -> inner)
+                .map(line -> line.substring("Caused by: ".length()));
+        return innermost.filter(cause -> !cause.equals(first)).map(cause -> cause + " (" + first + ")").orElse(first);
     }
 
     private static Optional<String> latestSavepoint(DeploymentTarget target, String flinkJobId) {
