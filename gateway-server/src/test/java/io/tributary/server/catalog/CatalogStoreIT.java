@@ -197,7 +197,8 @@ class CatalogStoreIT {
                 assertThat(rows(unrelated, "SELECT 1").strip()).isEqualTo("1");
             }
             Thread.sleep(500);
-            assertThat(log.getAll().substring(before)).doesNotContain("pg_unused").doesNotContain(PG_USER);
+            // Flink's session close logs this for every catalog it could not open in order to close it.
+            assertThat(log.getAll().substring(before)).doesNotContain("Failed to close catalog");
         } finally {
             try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
                     "postgres", ""); Statement statement = postgres.createStatement()) {
