@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.benchmarks.gateway.GatewayBenchmark;
+import io.tributary.benchmarks.jdbc.JdbcBenchmark;
 import io.tributary.benchmarks.process.ChildProcesses;
 import io.tributary.benchmarks.process.ScratchDirectories;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class BenchmarkMain {
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             List<Benchmark> benchmarks = List.of(
-                    new GatewayBenchmark(workspace, processes, scratch, new ObjectMapper(), System.out));
+                    new GatewayBenchmark(workspace, processes, scratch, new ObjectMapper(), System.out),
+                    new JdbcBenchmark(workspace, processes, scratch, new ObjectMapper(), System.out));
             status = new BenchmarkCommand(benchmarks, System.out, System.err).run(List.of(args));
         } finally {
             cleanUp(processes, scratch);
