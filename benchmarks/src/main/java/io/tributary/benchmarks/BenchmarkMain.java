@@ -6,6 +6,7 @@ import io.tributary.benchmarks.clusters.ClustersBenchmark;
 import io.tributary.benchmarks.alerts.AlertBenchmark;
 import io.tributary.benchmarks.gateway.GatewayBenchmark;
 import io.tributary.benchmarks.jobs.JobsBenchmark;
+import io.tributary.benchmarks.jdbc.JdbcBenchmark;
 import io.tributary.benchmarks.process.ChildProcesses;
 import io.tributary.benchmarks.process.ScratchDirectories;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ public final class BenchmarkMain {
                     new CatalogsBenchmark(workspace, processes, scratch, json, System.out),
                     new JobsBenchmark(workspace, processes, scratch, json, System.out),
                     new ClustersBenchmark(workspace, scratch, System.out),
-                    new AlertBenchmark(workspace, scratch, System.out));
+                    new AlertBenchmark(workspace, scratch, System.out),
+                    new JdbcBenchmark(workspace, processes, scratch, json, System.out));
             status = new BenchmarkCommand(benchmarks, System.out, System.err).run(List.of(args));
         } finally {
             cleanUp(processes, scratch);

@@ -1,0 +1,230 @@
+package io.tributary.jdbc.result;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.jdbc.ErrorCode;
+import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.client.GatewayClient;
+import io.tributary.jdbc.client.ResultPage;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The rows of a running operation, page by page: while the application reads one page, the next is already being
+ * fetched (one page ahead, so memory stays bounded by two pages). When the server has nothing new yet it is asked
+ * again after a short wait that doubles up to {@value #MAX_WAIT_MILLIS} ms and starts over once rows arrive. The
+ * result ends at the server's end of stream, at {@code maxRows}, or when the query timeout passes (then the job
+ * is cancelled and a warning says so).
+ */
+public final class StreamingRowSource implements RowSource {
+
+    static final long MAX_WAIT_MILLIS = 64;
+
+    private final GatewayClient client;
+    private final String operation;
+    private final List<Column> columns;
+    private final boolean rowKinds;
+    private final long maxRows;
+    private final long deadlineNanos;
+    private Iterator<Object[]> rows;
+    private Iterator<String> kinds;
+    private volatile CompletableFuture<ResultPage> pending;
+    private boolean endOfStream;
+    private long returned;
+    private long waitMillis;
+    private volatile boolean cancelled;
+    private boolean closed;
+    private SQLWarning warnings;
+
+    /**
+     * @param first the operation's first page that is not NOT_READY
+     * @param maxRows rows at most (0: all)
+     * @param deadlineNanos {@link System#nanoTime()} at which the query timeout passes (0: none)
+     */
+    public StreamingRowSource(GatewayClient client, String operation, List<Column> columns, ResultPage first,
+            boolean rowKinds, long maxRows, long deadlineNanos) {
+        this.client = requireNonNull(client, "client is null");
+        this.operation = requireNonNull(operation, "operation is null");
+        this.columns = List.copyOf(columns);
+        this.rowKinds = rowKinds;
+        this.maxRows = maxRows;
+        this.deadlineNanos = deadlineNanos;
+        accept(first);
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    @Override
+    public Object[] next() throws SQLException {
+        if (cancelled) {
+            throw cancelledFailure();
+        }
+        if (closed) {
+            return null;
+        }
+        while (true) {
+            if (maxRows > 0 && returned >= maxRows) {
+                close();
+                return null;
+            }
+            Iterator<Object[]> pageRows = rows;
+            Iterator<String> pageKinds = kinds;
+            if (pageRows != null && pageRows.hasNext()) {
+                returned++;
+                Object[] values = pageRows.next();
+                String kind = pageKinds.next();
+                return rowKinds ? withKind(kind, values) : values;
+            }
+            if (cancelled) {
+                throw cancelledFailure();
+            }
+            if (endOfStream || closed) {
+                close();
+                return null;
+            }
+            ResultPage page = awaitNextPage();
+            if (page == null) {
+                return null;
+            }
+            accept(page);
+        }
+    }
+
+    private ResultPage awaitNextPage() throws SQLException {
+        CompletableFuture<ResultPage> next = pending;
+        try {
+            if (deadlineNanos == 0) {
+                return next.get();
+            }
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                throw new TimeoutException();
+            }
+            return next.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            addWarning(new SQLWarning("the query timeout passed: the result ends here and its job was cancelled"
+                    + " [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(), ErrorCode.TIMEOUT.vendorCode()));
+            close();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw Errors.of(ErrorCode.CANCELLED, "interrupted while reading operation " + operation, e);
+        } catch (CancellationException e) {
+            throw cancelledFailure();
+        } catch (ExecutionException e) {
+            if (cancelled) {
+                throw cancelledFailure();
+            }
+            closeQuietly();
+            Throwable cause = e.getCause();
+            throw cause instanceof SQLException ? (SQLException) cause
+                    : Errors.of(ErrorCode.CONNECTION_LOST, "reading operation " + operation + " failed: " + cause,
+                            cause);
+        }
+    }
+
+    private void accept(ResultPage page) {
+        boolean hasRows = !page.rows().isEmpty();
+        rows = page.rows().iterator();
+        kinds = page.rowKinds().iterator();
+        if (page.type() == ResultPage.Type.EOS || page.nextUri() == null) {
+            endOfStream = true;
+            pending = null;
+            return;
+        }
+        waitMillis = hasRows ? 0 : waitMillis == 0 ? 1 : Math.min(waitMillis * 2, MAX_WAIT_MILLIS);
+        String next = page.nextUri();
+        pending = waitMillis == 0 ? client.fetchAsync(next, operation)
+                : CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(waitMillis, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> client.fetchAsync(next, operation));
+    }
+
+    private Object[] withKind(String kind, Object[] values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = shortKind(kind);
+        System.arraycopy(values, 0, row, 1, values.length);
+        return row;
+    }
+
+    static String shortKind(String kind) {
+        switch (kind) {
+            case "UPDATE_BEFORE":
+                return "-U";
+            case "UPDATE_AFTER":
+                return "+U";
+            case "DELETE":
+                return "-D";
+            default:
+                return "+I";
+        }
+    }
+
+    /**
+     * Stops the operation on the server and so its job (the gateway cancels a job when its operation closes;
+     * cancelling alone does not, once rows flow); the reading thread then gets 57014.
+     */
+    public void cancel() throws SQLException {
+        cancelled = true;
+        CompletableFuture<ResultPage> next = pending;
+        if (next != null) {
+            next.completeExceptionally(cancelledFailure());
+        }
+        close();
+    }
+
+    private SQLException cancelledFailure() {
+        return Errors.of(ErrorCode.CANCELLED, "the statement was cancelled [operation " + operation + "]");
+    }
+
+    private void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
+    }
+
+    @Override
+    public SQLWarning warnings() {
+        return warnings;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        rows = null;
+        CompletableFuture<ResultPage> next = pending;
+        pending = null;
+        if (next != null) {
+            next.cancel(true);
+        }
+        client.closeOperation(operation);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (SQLException ignored) {
+            // The failure being reported matters more than the one closing it.
+        }
+    }
+}
