@@ -110,7 +110,7 @@ public final class ClustersBenchmark implements Benchmark {
             ClusterWatchSettings settings = ClusterWatchSettings.defaults(options.pollInterval());
             results.settings(settings);
             Path directory = scratch.create("clusters-benchmark");
-            try (WatcherUnderTest under = new WatcherUnderTest(directory, simulated.get(0).restAddress(), settings,
+            try (WatcherHarness under = new WatcherHarness(directory, simulated.get(0).restAddress(), settings,
                     arrivals)) {
                 out.printf("Setting up %d simulated clusters and %d managed jobs in H2 (%s)%n", options.clusters(),
                         options.jobs(), directory);
@@ -153,7 +153,7 @@ public final class ClustersBenchmark implements Benchmark {
         out.println("Results written to " + workspace.root().relativize(file));
     }
 
-    private static List<String> register(WatcherUnderTest under, List<SimulatedFlinkCluster> simulated) {
+    private static List<String> register(WatcherHarness under, List<SimulatedFlinkCluster> simulated) {
         List<String> ids = new ArrayList<>();
         ids.add(under.registry().embedded().id());
         for (int i = 1; i < simulated.size(); i++) {
@@ -166,7 +166,7 @@ public final class ClustersBenchmark implements Benchmark {
     /** A managed job of the benchmark: its id, its Flink job id, the simulated cluster that runs it. */
     private record Managed(String id, String flinkJobId, SimulatedFlinkCluster cluster) {}
 
-    private static List<List<Managed>> insertJobs(WatcherUnderTest under, List<SimulatedFlinkCluster> simulated,
+    private static List<List<Managed>> insertJobs(WatcherHarness under, List<SimulatedFlinkCluster> simulated,
             List<String> clusterIds, int count) {
         ManagedJobRepository jobs = under.jobs();
         List<List<Managed>> byCluster = new ArrayList<>();
@@ -273,7 +273,7 @@ public final class ClustersBenchmark implements Benchmark {
     }
 
     /** A stop with savepoint under way on one cluster: that cluster is polled faster, the others are not. */
-    private void measureBusyCluster(ClustersBenchmarkOptions options, WatcherUnderTest under,
+    private void measureBusyCluster(ClustersBenchmarkOptions options, WatcherHarness under,
             List<SimulatedFlinkCluster> simulated, List<List<Managed>> jobsByCluster, ClustersResults.Builder results)
             throws InterruptedException {
         Managed job = jobsByCluster.get(1).get(0);

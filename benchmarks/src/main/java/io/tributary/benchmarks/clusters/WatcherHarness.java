@@ -49,7 +49,7 @@ import org.jooq.impl.DSL;
  * metadata database (H2 in a file, migrated by the server's own migrations). Only job submission is absent: the
  * benchmark deploys nothing, its jobs are inserted as RUNNING.
  */
-final class WatcherUnderTest implements AutoCloseable {
+final class WatcherHarness implements AutoCloseable {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -62,7 +62,7 @@ final class WatcherUnderTest implements AutoCloseable {
     private final ClusterWatcher watcher;
 
     /** The embedded cluster's REST address is the first simulated cluster's; the others are registered. */
-    WatcherUnderTest(Path databaseDirectory, URI embeddedAddress, ClusterWatchSettings settings,
+    WatcherHarness(Path databaseDirectory, URI embeddedAddress, ClusterWatchSettings settings,
             WatchEventListener listener) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + databaseDirectory.resolve("metadata"));
@@ -118,10 +118,10 @@ final class WatcherUnderTest implements AutoCloseable {
                             case "toString" -> "no SQL Gateway";
                             case "hashCode" -> 0;
                             case "equals" -> proxy == arguments[0];
-                            default -> throw new UnsupportedOperationException(method.getName());
+                            default -> throw new IllegalStateException("unexpected call: " + method.getName());
                         };
                     }
-                    throw new UnsupportedOperationException("the clusters benchmark submits no job");
+                    throw new IllegalStateException("the clusters benchmark submits no job, yet " + method.getName() + " was called");
                 });
     }
 
