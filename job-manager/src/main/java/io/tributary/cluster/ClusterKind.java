@@ -5,14 +5,19 @@ import java.util.Optional;
 
 /**
  * The kinds of Flink cluster Tributary runs jobs on; the labels are those of the API ({@code standalone}, ...).
- * A kind can be registered only when this build has a {@link ClusterConnector} for it: YARN and Kubernetes
- * session clusters are named here so that the API can say when they arrive, and plug in with their targets.
+ * A kind can be registered only when this build has a {@link ClusterConnector} for it. Session kinds name one
+ * running cluster; per-job and application kinds name a place (a YARN or Kubernetes environment) where every job
+ * gets a Flink cluster of its own.
  */
 public enum ClusterKind {
     EMBEDDED("embedded", "the embedded cluster", "the server"),
     STANDALONE("standalone", "standalone session clusters", "the standalone deployment target"),
     YARN_SESSION("yarn-session", "YARN session clusters", "the YARN deployment target"),
-    KUBERNETES_SESSION("kubernetes-session", "Kubernetes session clusters", "the Kubernetes deployment target");
+    YARN_PER_JOB("yarn-per-job", "YARN per-job clusters", "the YARN deployment target"),
+    YARN_APPLICATION("yarn-application", "YARN application clusters", "the YARN deployment target"),
+    KUBERNETES_SESSION("kubernetes-session", "Kubernetes session clusters", "the Kubernetes deployment target"),
+    KUBERNETES_APPLICATION("kubernetes-application", "Kubernetes application clusters",
+            "the Kubernetes deployment target");
 
     private final String label;
     private final String description;

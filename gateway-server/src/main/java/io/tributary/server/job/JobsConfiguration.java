@@ -1,5 +1,6 @@
 package io.tributary.server.job;
 
+import io.tributary.cluster.ClusterConnector;
 import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterHealthRepository;
 import io.tributary.cluster.ClusterJobQueries;
@@ -33,6 +34,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +100,7 @@ public class JobsConfiguration {
     @Bean(destroyMethod = "close")
     ClusterRegistry clusterRegistry(DSLContext database, ManagedJobRepository jobs, EmbeddedFlinkCluster cluster,
             RestSessionCluster embeddedRestSessionCluster, GatewayJobSubmitter submitter, HttpClient http,
-            TributaryProperties properties, Clock clock) {
+            TributaryProperties properties, ObjectProvider<ClusterConnector> connectors, Clock clock) {
         Duration probeTimeout = properties.clusters().requestTimeout();
         ClusterDefinition embedded = new ClusterDefinition(EmbeddedSessionTarget.CLUSTER_ID,
                 EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(cluster.restAddress()), Map.of(),
@@ -106,9 +108,11 @@ public class JobsConfiguration {
         RestClusterConnection embeddedConnection = new RestClusterConnection(embeddedRestSessionCluster,
                 new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter),
                 new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), false);
-        // YARN and Kubernetes session clusters plug in here once their deployment targets exist.
-        return new ClusterRegistry(new ClusterRepository(database), jobs, embedded, embeddedConnection,
-                List.of(new StandaloneClusterConnector(http, submitter, probeTimeout)), clock);
+        // YARN and Kubernetes connectors are beans of their own configurations.
+        List<ClusterConnector> all = new ArrayList<>();
+        all.add(new StandaloneClusterConnector(http, submitter, probeTimeout));
+        connectors.orderedStream().forEach(all::add);
+        return new ClusterRegistry(new ClusterRepository(database), jobs, embedded, embeddedConnection, all, clock);
     }
 
     @Bean
