@@ -2,9 +2,13 @@ package io.tributary.benchmarks;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the benchmarks find what they run: the packaged server as {@code ./tributary start} runs it, the JVM
@@ -40,6 +44,25 @@ public record Workspace(
                 absoluteRoot.resolve("benchmarks/results"));
         workspace.requireBuilt();
         return workspace;
+    }
+
+    /**
+     * The JVM arguments of the packaged server as {@code ./tributary start} passes them: the Flink JVM options, and
+     * the class data archive when {@code ./tributary} made one for the current jar.
+     */
+    public List<String> serverJvmArguments() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("@" + jvmOptions);
+        Path archive = serverJar.resolveSibling("tributary-server.jsa");
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(serverJar)) > 0) {
+                arguments.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + archive, e);
+        }
+        return List.copyOf(arguments);
     }
 
     private void requireBuilt() {

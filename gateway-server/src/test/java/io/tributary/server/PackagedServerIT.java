@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged server exactly as a user runs it: {@code ./tributary start} on the artifact the build produced
@@ -88,12 +90,18 @@ class PackagedServerIT {
                 .contains("Closing").contains("Stopping the embedded Flink cluster");
     }
 
-    @Test
-    void aPortInUseIsOneLineNamingItsSetting() throws Exception {
+    /**
+     * A port in use is one line naming its setting; for the embedded cluster's port too, although the cluster starts
+     * before the other beans (EarlyClusterStart).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tributary.gateway.port (TRIBUTARY_GATEWAY_PORT)",
+            "tributary.flink.port (TRIBUTARY_FLINK_PORT)"})
+    void aPortInUseIsOneLineNamingItsSetting(String setting) throws Exception {
+        int port = setting.contains("GATEWAY") ? gatewayPort : flinkPort;
         try (ServerSocket occupied = new ServerSocket()) {
-            occupied.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort));
-            assertFailsWithOneLine(script(Map.of(), "start"),
-                    "tributary.gateway.port (TRIBUTARY_GATEWAY_PORT)", "already in use");
+            occupied.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            assertFailsWithOneLine(script(Map.of(), "start"), setting, "already in use");
         }
     }
 

@@ -11,6 +11,7 @@ import io.tributary.benchmarks.process.ScratchDirectories;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,15 @@ public final class TributaryServerLauncher implements GatewayServerLauncher {
         return name;
     }
 
+    /** {@code java}, the server's JVM arguments as {@code ./tributary start} passes them, {@code -jar} the server. */
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(workspace.javaExecutable().toString());
+        command.addAll(workspace.serverJvmArguments());
+        command.addAll(List.of("-jar", workspace.serverJar().toString()));
+        return command;
+    }
+
     @Override
     public GatewayServer launch() throws IOException {
         Path dataDirectory = scratch.create("tributary");
@@ -62,8 +72,7 @@ public final class TributaryServerLauncher implements GatewayServerLauncher {
         int flinkPort = free.get(2);
         ChildProcess process = processes.start(new ChildProcessSpec(
                 name(),
-                List.of(workspace.javaExecutable().toString(), "@" + workspace.jvmOptions(), "-jar",
-                        workspace.serverJar().toString()),
+                command(),
                 dataDirectory,
                 "TRIBUTARY_",
                 Map.of("TRIBUTARY_DATA_DIR", dataDirectory.toString(),

@@ -90,8 +90,8 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     }
 
     public synchronized void start() {
-        // Sessions run on the embedded cluster: wait until it is up (it starts while the rest of the server does).
-        cluster.restAddress();
+        // Sessions run on the embedded cluster at its configured address; the endpoint opens while the cluster may
+        // still be starting (whatever needs the cluster running waits for it: the warm-up, the job registry).
         Configuration configuration = sessionDefaults();
         sessions = new TrackingSessionManager(SessionManager.create(new DefaultContext(configuration, List.of())),
                 protectedKeys());
@@ -119,7 +119,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         if (settings.warmUp()) {
             // In the background, while the rest of the server starts: the planner is warm by the time the first
             // user query arrives, and start-up does not wait for it.
-            warmUp = CompletableFuture.runAsync(new PlannerWarmUp(service)::run, runnable -> {
+            warmUp = CompletableFuture.runAsync(new PlannerWarmUp(service, cluster::restAddress)::run, runnable -> {
                 Thread thread = new Thread(runnable, "tributary-planner-warm-up");
                 thread.setDaemon(true);
                 thread.start();

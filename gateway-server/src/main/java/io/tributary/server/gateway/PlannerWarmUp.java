@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one small aggregation through the gateway at start-up, end to end on the embedded cluster, so that the
- * planner, code generation and job submission are loaded before the first user query instead of during it.
+ * planner, code generation and job submission are loaded before the first user query instead of during it. The
+ * planner part (an {@code EXPLAIN}) runs while the cluster may still be starting; the query itself once it runs.
  */
 final class PlannerWarmUp {
 
@@ -25,9 +26,12 @@ final class PlannerWarmUp {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     private final SqlGatewayService service;
+    private final Runnable awaitCluster;
 
-    PlannerWarmUp(SqlGatewayService service) {
+    /** {@code awaitCluster} returns once the embedded cluster runs (and throws if it cannot). */
+    PlannerWarmUp(SqlGatewayService service, Runnable awaitCluster) {
         this.service = requireNonNull(service, "service is null");
+        this.awaitCluster = requireNonNull(awaitCluster, "awaitCluster is null");
     }
 
     void run() {
@@ -37,6 +41,9 @@ final class PlannerWarmUp {
                 .setSessionEndpointVersion(SqlGatewayRestAPIVersion.getDefaultVersion())
                 .build());
         try {
+            drain(session, service.executeStatement(session, "EXPLAIN " + STATEMENT, -1, new Configuration()),
+                    started);
+            awaitCluster.run();
             OperationHandle operation = service.executeStatement(session, STATEMENT, -1, new Configuration());
             long rows = drain(session, operation, started);
             LOG.info("Planner warmed up in {} ms ({} rows)",

@@ -95,7 +95,7 @@ public class MetadataDatabaseConfiguration {
             TributaryProperties.Metadata metadata = properties.metadata();
             if (metadata.embedded()) {
                 Path file = properties.dataDir().toAbsolutePath().normalize().resolve("metadata").resolve("tributary");
-                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2, "jdbc:h2:file:" + file,
+                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
                         "tributary", "", metadata.maxConnections(), metadata.connectTimeout());
             }
             MetadataDatabaseKind kind = MetadataDatabaseKind.fromJdbcUrl(metadata.url()).orElseThrow(
@@ -109,10 +109,10 @@ public class MetadataDatabaseConfiguration {
                     metadata.maxConnections(), metadata.connectTimeout());
         }
 
-        /** The URL without anything after '?' (where credentials may hide), for display. */
+        /** The URL without its parameters (after '?' or H2's ';', where credentials may hide), for display. */
         public String displayUrl() {
-            int query = jdbcUrl.indexOf('?');
-            return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+            int parameters = jdbcUrl.indexOf(kind == MetadataDatabaseKind.H2 ? ';' : '?');
+            return parameters < 0 ? jdbcUrl : jdbcUrl.substring(0, parameters);
         }
     }
 }
