@@ -86,7 +86,11 @@ class ClustersIT {
     @Test
     @Order(1)
     void theRegistryNamesTheFieldOfEveryMistake() throws Exception {
-        for (String kind : List.of("yarn-session", "kubernetes-session")) {
+        JsonNode kubernetes = error(server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
+                "name", "no-cluster-id", "kind", "kubernetes-session", "settings", Map.of()))), 400);
+        assertThat(kubernetes.path("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(kubernetes.path("details").path("field").asText()).isEqualTo("clusterId");
+        for (String kind : List.of("yarn-session")) {
             JsonNode error = error(server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
                     "name", "not-yet", "kind", kind, "settings", Map.of("applicationId", "application_1_0001")))), 400);
             assertThat(error.path("code").asText()).isEqualTo("INVALID_REQUEST");

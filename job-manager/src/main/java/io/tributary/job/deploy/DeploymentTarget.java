@@ -23,6 +23,14 @@ public interface DeploymentTarget {
     /** Flink's web UI of the cluster the job runs on. */
     URI webUi();
 
+    /**
+     * Flink's web UI of the cluster the job {@code flinkJobId} runs on: the same for every job of a session cluster;
+     * the job's own JobManager for a target that starts a cluster per job.
+     */
+    default URI webUi(String flinkJobId) {
+        return webUi();
+    }
+
     /** Fails with {@link ClusterUnavailableException} when the cluster does not answer. */
     void checkReachable();
 
@@ -46,4 +54,20 @@ public interface DeploymentTarget {
 
     /** Flink REST answers for diagnosis: root cause and exception history, checkpoint statistics, logs. */
     FlinkRestDiagnostics diagnostics();
+
+    /**
+     * {@link #diagnostics()} of the cluster the job {@code flinkJobId} runs on: the same for every job of a session
+     * cluster; the job's own JobManager for a target that starts a cluster per job.
+     */
+    default FlinkRestDiagnostics diagnostics(String flinkJobId) {
+        return diagnostics();
+    }
+
+    /**
+     * Why the cluster does not know a Flink job that should be there (the reason of the job's LOST state); a target
+     * that starts a cluster per job says what became of that cluster.
+     */
+    default String whyUnknown(String flinkJobId) {
+        return "cluster " + clusterId() + " does not know Flink job " + flinkJobId;
+    }
 }
