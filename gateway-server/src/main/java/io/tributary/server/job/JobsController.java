@@ -161,25 +161,25 @@ class JobsController {
     @Operation(summary = "Root cause and exception history, from Flink")
     JsonNode exceptions(@PathVariable String id) {
         ManagedJob job = job(id);
-        return target(job).diagnostics().exceptions(flinkJobId(job));
+        return target(job).diagnostics(flinkJobId(job)).exceptions(flinkJobId(job));
     }
 
     @GetMapping("/{id}/checkpoints")
     @Operation(summary = "Checkpoint statistics, from Flink")
     JsonNode checkpoints(@PathVariable String id) {
         ManagedJob job = job(id);
-        return target(job).diagnostics().checkpoints(flinkJobId(job));
+        return target(job).diagnostics(flinkJobId(job)).checkpoints(flinkJobId(job));
     }
 
     @GetMapping("/{id}/logs")
     @Operation(summary = "The JobManager's and TaskManagers' logs of the cluster the job runs on")
     Map<String, Object> logs(@PathVariable String id) {
         ManagedJob job = job(id);
-        FlinkRestDiagnostics diagnostics = target(job).diagnostics();
+        FlinkRestDiagnostics diagnostics = target(job).diagnostics(flinkJobId(job));
         Map<String, Object> logs = new LinkedHashMap<>();
         logs.put("jobManager", diagnostics.jobManagerLog());
         logs.put("taskManagers", diagnostics.taskManagerLogs());
-        logs.put("flinkWebUi", target(job).webUi().toString());
+        logs.put("flinkWebUi", target(job).webUi(flinkJobId(job)).toString());
         return logs;
     }
 
@@ -203,7 +203,9 @@ class JobsController {
     }
 
     private JobView view(ManagedJob job) {
-        String webUi = clusters.target(job.clusterId()).map(target -> target.webUi().toString()).orElse("");
+        String webUi = clusters.target(job.clusterId())
+                .map(target -> job.flinkJobId().map(target::webUi).orElseGet(target::webUi).toString())
+                .orElse("");
         return JobView.of(job, webUi);
     }
 }

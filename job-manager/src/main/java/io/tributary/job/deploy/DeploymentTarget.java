@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One way of running managed jobs on Flink: one implementation per mode (embedded session, standalone session,
- * later YARN session / per-job / application and Kubernetes session / application), each driving Flink's own
+ * YARN session / per-job / application, later Kubernetes session / application), each driving Flink's own
  * client APIs. Session targets submit through a gateway session pointed at their cluster; per-job and
  * application targets ship the frozen job version to a cluster of its own.
  */
@@ -22,6 +22,14 @@ public interface DeploymentTarget {
 
     /** Flink's web UI of the cluster the job runs on. */
     URI webUi();
+
+    /**
+     * Flink's web UI of the cluster the job {@code flinkJobId} runs on: the same for every job of a session cluster;
+     * the job's own JobManager for a target that starts a cluster per job.
+     */
+    default URI webUi(String flinkJobId) {
+        return webUi();
+    }
 
     /** Fails with {@link ClusterUnavailableException} when the cluster does not answer. */
     void checkReachable();
@@ -46,4 +54,12 @@ public interface DeploymentTarget {
 
     /** Flink REST answers for diagnosis: root cause and exception history, checkpoint statistics, logs. */
     FlinkRestDiagnostics diagnostics();
+
+    /**
+     * {@link #diagnostics()} of the cluster the job {@code flinkJobId} runs on: the same for every job of a session
+     * cluster; the job's own JobManager for a target that starts a cluster per job.
+     */
+    default FlinkRestDiagnostics diagnostics(String flinkJobId) {
+        return diagnostics();
+    }
 }

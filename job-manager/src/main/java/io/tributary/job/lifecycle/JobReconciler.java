@@ -173,7 +173,7 @@ public final class JobReconciler {
 
     private static String rootCause(DeploymentTarget target, String flinkJobId) {
         try {
-            JsonNode exceptions = target.diagnostics().exceptions(flinkJobId);
+            JsonNode exceptions = target.diagnostics(flinkJobId).exceptions(flinkJobId);
             String root = exceptions.path("root-exception").asText("");
             if (root.isBlank()) {
                 root = exceptions.path("exceptionHistory").path("entries").path(0).path("exceptionName").asText("");
@@ -199,7 +199,7 @@ public final class JobReconciler {
 
     private static Optional<String> latestSavepoint(DeploymentTarget target, String flinkJobId) {
         try {
-            String path = target.diagnostics().checkpoints(flinkJobId).path("latest").path("savepoint")
+            String path = target.diagnostics(flinkJobId).checkpoints(flinkJobId).path("latest").path("savepoint")
                     .path("external_path").asText("");
             return path.isBlank() ? Optional.empty() : Optional.of(path);
         } catch (RuntimeException e) {
