@@ -63,14 +63,23 @@ public final class ClusterRegistry implements AutoCloseable {
             String actor) {
         String cleanName = validName(name);
         ClusterConnector connector = connector(kind);
-        ClusterLocation location = connector.locate(restAddress, settings == null ? Map.of() : settings);
+        ClusterLocation located = connector.locate(restAddress, settings == null ? Map.of() : settings);
+        requireNonNull(actor, "actor is null");
+        ClusterLocation location = connector.provision(cleanName, located);
         ClusterDefinition cluster = new ClusterDefinition(UUID.randomUUID().toString(), cleanName, connector.kind(),
-                location.restAddress(), location.settings(), requireNonNull(actor, "actor is null"), clock.instant());
-        ClusterConnection connection = connectChecked(connector, cluster);
+                location.restAddress(), location.settings(), actor, clock.instant());
+        ClusterConnection connection;
+        try {
+            connection = connectChecked(connector, cluster);
+        } catch (RuntimeException e) {
+            connector.release(cluster);
+            throw e;
+        }
         try {
             clusters.insert(cluster);
         } catch (RuntimeException e) {
             connection.close();
+            connector.release(cluster);
             throw e;
         }
         connections.put(cluster.id(), new Connected(cluster, connection));
@@ -193,8 +202,13 @@ public final class ClusterRegistry implements AutoCloseable {
         if (!busy.isEmpty()) {
             throw new ClusterInUseException(clusterId, busy);
         }
+        Optional<ClusterDefinition> cluster = clusters.find(clusterId);
         boolean removed = clusters.delete(clusterId);
         Optional.ofNullable(connections.remove(clusterId)).ifPresent(connected -> connected.connection().close());
+        if (removed) {
+            cluster.ifPresent(definition -> Optional.ofNullable(connectors.get(definition.kind()))
+                    .ifPresent(connector -> connector.release(definition)));
+        }
         return removed;
     }
 

@@ -29,7 +29,8 @@ public record TributaryProperties(
         @Valid @NotNull @DefaultValue Secrets secrets,
         @Valid @NotNull @DefaultValue Clusters clusters,
         @Valid @NotNull @DefaultValue Search search,
-        @Valid @NotNull @DefaultValue io.tributary.server.alert.AlertProperties alerts) {
+        @Valid @NotNull @DefaultValue io.tributary.server.alert.AlertProperties alerts,
+        @Valid @NotNull @DefaultValue io.tributary.server.job.yarn.YarnProperties yarn) {
 
     /** The metadata database: H2 under the data directory unless a URL is given. */
     public record Metadata(

@@ -72,6 +72,7 @@ class ClustersController {
             String name,
             String kind,
             String restAddress,
+            Map<String, String> settings,
             String health,
             Instant healthSince,
             String healthReason,
@@ -101,7 +102,8 @@ class ClustersController {
             ClusterDefinition cluster = status.cluster();
             JobCounts counts = status.jobCounts();
             return new ClusterView(cluster.id(), cluster.name(), cluster.kind().label(),
-                    cluster.restAddress().map(Object::toString).orElse(null), status.health().name(),
+                    cluster.restAddress().map(Object::toString).orElse(null), cluster.settings(),
+                    status.health().name(),
                     status.healthSince().orElse(null), status.healthReason().orElse(null),
                     status.lastError().orElse(null), status.lastErrorAt().orElse(null),
                     status.consecutiveFailedPolls(), status.lastPolledAt().orElse(null),

@@ -1,5 +1,6 @@
 package io.tributary.server.job;
 
+import io.tributary.catalog.store.CatalogDefinitionRepository;
 import io.tributary.cluster.ClusterConnector;
 import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterHealthRepository;
@@ -27,6 +28,8 @@ import io.tributary.job.lifecycle.JobReconciler;
 import io.tributary.job.lifecycle.JobStopper;
 import io.tributary.job.lifecycle.JobUpgrader;
 import io.tributary.job.promote.JobPromoter;
+import io.tributary.job.runner.JobSpecWriter;
+import io.tributary.job.runner.JsonJobSpecWriter;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.flink.EmbeddedFlinkCluster;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
@@ -47,6 +50,12 @@ import org.springframework.context.annotation.Configuration;
 /** Managed jobs: their store, the clusters they run on, and the operations on them. */
 @Configuration(proxyBeanMethods = false)
 public class JobsConfiguration {
+
+    /** The frozen job versions as the SQL runner reads them (YARN per-job/application, Kubernetes application). */
+    @Bean
+    JobSpecWriter jobSpecWriter(CatalogDefinitionRepository catalogs) {
+        return new JsonJobSpecWriter(catalogs);
+    }
 
     @Bean
     JobVersionRepository jobVersionRepository(DSLContext database) {

@@ -90,16 +90,10 @@ class ClustersIT {
                 "name", "no-cluster-id", "kind", "kubernetes-session", "settings", Map.of()))), 400);
         assertThat(kubernetes.path("code").asText()).isEqualTo("INVALID_REQUEST");
         assertThat(kubernetes.path("details").path("field").asText()).isEqualTo("clusterId");
-        for (String kind : List.of("yarn-session")) {
-            JsonNode error = error(server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
-                    "name", "not-yet", "kind", kind, "settings", Map.of("applicationId", "application_1_0001")))), 400);
-            assertThat(error.path("code").asText()).isEqualTo("INVALID_REQUEST");
-            assertThat(error.path("details").path("field").asText()).isEqualTo("kind");
-        }
-        assertThat(error(server.post("/api/v1/clusters", "{\"name\":\"y\",\"kind\":\"yarn-session\"}"), 400)
-                .path("message").asText())
-                .isEqualTo("kind: not available in this build: YARN session clusters arrive with the YARN deployment"
-                        + " target");
+        JsonNode yarn = error(server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
+                "name", "y", "kind", "yarn-session", "settings", Map.of("applicationId", "application_1_0001")))), 400);
+        assertThat(yarn.path("details").path("field").asText()).isEqualTo("hadoopConfDir");
+        assertThat(yarn.path("message").asText()).startsWith("hadoopConfDir: hadoopConfDir is required");
         assertThat(field(server.post("/api/v1/clusters", "{\"kind\":\"standalone\",\"restAddress\":\""
                 + standalone.restAddress() + "\"}"))).isEqualTo("name");
         assertThat(field(server.post("/api/v1/clusters", "{\"name\":\"x\",\"kind\":\"standalone\"}")))

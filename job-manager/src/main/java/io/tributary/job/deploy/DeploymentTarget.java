@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One way of running managed jobs on Flink: one implementation per mode (embedded session, standalone session,
- * later YARN session / per-job / application and Kubernetes session / application), each driving Flink's own
+ * YARN session / per-job / application, later Kubernetes session / application), each driving Flink's own
  * client APIs. Session targets submit through a gateway session pointed at their cluster; per-job and
  * application targets ship the frozen job version to a cluster of its own.
  */
