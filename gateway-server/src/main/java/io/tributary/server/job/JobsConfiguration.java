@@ -27,6 +27,7 @@ import io.tributary.job.lifecycle.JobReconciler;
 import io.tributary.job.lifecycle.JobStopper;
 import io.tributary.job.lifecycle.JobUpgrader;
 import io.tributary.job.promote.JobPromoter;
+import io.tributary.job.sql.WarmSessions;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.flink.EmbeddedFlinkCluster;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
@@ -47,6 +48,11 @@ import org.springframework.context.annotation.Configuration;
 /** Managed jobs: their store, the clusters they run on, and the operations on them. */
 @Configuration(proxyBeanMethods = false)
 public class JobsConfiguration {
+
+    /** How many validated sessions wait for their deploy at most. */
+    private static final int WARM_SESSIONS = 8;
+    /** How long one statement of a job's validation or submission may run. */
+    private static final Duration JOB_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
 
     @Bean
     JobVersionRepository jobVersionRepository(DSLContext database) {
@@ -87,9 +93,16 @@ public class JobsConfiguration {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The server's sessions for validating and submitting jobs, kept warm between a promotion and its deploy. */
+    @Bean(destroyMethod = "close")
+    WarmSessions jobSessions(EmbeddedSqlGateway gateway, TributaryProperties properties) {
+        return new WarmSessions(gateway.service(), properties.jobs().warmSessionTimeout(), WARM_SESSIONS,
+                JOB_STATEMENT_TIMEOUT);
+    }
+
     @Bean
-    GatewayJobSubmitter gatewayJobSubmitter(EmbeddedSqlGateway gateway) {
-        return new GatewayJobSubmitter(gateway.service());
+    GatewayJobSubmitter gatewayJobSubmitter(WarmSessions jobSessions) {
+        return new GatewayJobSubmitter(jobSessions);
     }
 
     @Bean(destroyMethod = "close")
@@ -106,7 +119,7 @@ public class JobsConfiguration {
                 EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(cluster.restAddress()), Map.of(),
                 "tributary", clock.instant());
         RestClusterConnection embeddedConnection = new RestClusterConnection(embeddedRestSessionCluster,
-                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter),
+                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter, cluster::running),
                 new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), false);
         // YARN and Kubernetes connectors are beans of their own configurations.
         List<ClusterConnector> all = new ArrayList<>();
@@ -171,8 +184,8 @@ public class JobsConfiguration {
     }
 
     @Bean
-    JobPromoter jobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, EmbeddedSqlGateway gateway,
+    JobPromoter jobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, WarmSessions jobSessions,
             Clock clock) {
-        return new JobPromoter(jobs, clusters, gateway.service(), clock);
+        return new JobPromoter(jobs, clusters, jobSessions, clock);
     }
 }
