@@ -7,18 +7,16 @@ import java.util.Optional;
 
 /**
  * One submission of the benchmark job, its milestones measured from the first request of the timed path
- * (Tributary: the promote request; stock Flink: the INSERT request):
+ * (Tributary: the promote request; stock Flink: the request that opens the session):
  *
  * <ul>
  *   <li>{@code promoted}: Tributary's promote answered (the plan validated with EXPLAIN); empty for stock Flink;
  *   <li>{@code submitted}: the submission was answered with the Flink job id (Tributary: {@code /deploy} answered;
  *       stock: the INSERT's result page carried the job id);
  *   <li>{@code jobRunning}: the cluster's REST API reports the job RUNNING;
- *   <li>{@code tasksRunning}: it reports every vertex of the job RUNNING.
+ *   <li>{@code tasksRunning}: it reports every vertex of the job RUNNING;
+ *   <li>{@code setUp}: stock Flink only, the session open, SET and the DDL done (the INSERT's request follows).
  * </ul>
- *
- * {@code setUp} is what came before the timed path and is not part of it (stock Flink: opening the session and
- * running SET and the DDL).
  */
 public record JobRun(
         Optional<Duration> promoted,
@@ -35,13 +33,22 @@ public record JobRun(
         requireNonNull(setUp, "setUp is null");
     }
 
-    /** From the end of the promotion (the deploy request) to RUNNING; the whole path when nothing was promoted. */
+    /** From the request that submits the job (Tributary: deploy; stock: the INSERT) to RUNNING. */
     public Duration deployToJobRunning() {
-        return jobRunning.minus(promoted.orElse(Duration.ZERO));
+        return jobRunning.minus(beforeSubmitRequest());
     }
 
-    /** The deploy request alone; the whole submission when nothing was promoted. */
+    /** The request that submits the job alone (Tributary: deploy; stock: the INSERT), until answered. */
     public Duration deployAnswered() {
-        return submitted.minus(promoted.orElse(Duration.ZERO));
+        return submitted.minus(beforeSubmitRequest());
+    }
+
+    /** From the request that submits the job to all tasks RUNNING. */
+    public Duration deployToTasksRunning() {
+        return tasksRunning.minus(beforeSubmitRequest());
+    }
+
+    private Duration beforeSubmitRequest() {
+        return promoted.or(() -> setUp).orElse(Duration.ZERO);
     }
 }

@@ -42,6 +42,7 @@ final class TributaryJobPath implements InterleavedRuns.Contender<JobRun> {
 
     @Override
     public JobRun runOnce(int run) throws IOException, InterruptedException {
+        StreamingJob job = this.job.forRun(run);
         long start = System.nanoTime();
         String id = management.promote(jobNamePrefix + run, job.statement(), job.dependencies(), Map.of());
         long promoted = System.nanoTime();

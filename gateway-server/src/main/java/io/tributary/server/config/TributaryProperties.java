@@ -65,12 +65,17 @@ public record TributaryProperties(
             @NotNull Path masterKeyFile,
             @NotNull @DefaultValue Map<String, java.util.List<String>> extraSecretOptions) {}
 
-    /** Managed jobs: where savepoints go, how long operations may take, how often clusters are polled. */
+    /**
+     * Managed jobs: where savepoints go, how long operations may take, how often clusters are polled, and how long
+     * the session a promotion validated in stays open for the deploy that follows ({@code warm-session-timeout};
+     * 0 opens a new session for every operation).
+     */
     public record Jobs(
             String savepointDir,
             @NotNull @DefaultValue("10m") Duration savepointTimeout,
             @NotNull @DefaultValue("1m") Duration cancelTimeout,
-            @NotNull @DefaultValue("2s") Duration pollInterval) {}
+            @NotNull @DefaultValue("2s") Duration pollInterval,
+            @NotNull @DefaultValue("30s") Duration warmSessionTimeout) {}
 
     /**
      * The cluster watcher (README, "Session clusters"): every cluster is asked for its jobs every

@@ -30,6 +30,7 @@ import io.tributary.job.lifecycle.JobUpgrader;
 import io.tributary.job.promote.JobPromoter;
 import io.tributary.job.runner.JobSpecWriter;
 import io.tributary.job.runner.JsonJobSpecWriter;
+import io.tributary.job.sql.WarmSessions;
 import io.tributary.server.config.TributaryProperties;
 import io.tributary.server.flink.EmbeddedFlinkCluster;
 import io.tributary.server.gateway.EmbeddedSqlGateway;
@@ -50,6 +51,11 @@ import org.springframework.context.annotation.Configuration;
 /** Managed jobs: their store, the clusters they run on, and the operations on them. */
 @Configuration(proxyBeanMethods = false)
 public class JobsConfiguration {
+
+    /** How many validated sessions wait for their deploy at most. */
+    private static final int WARM_SESSIONS = 8;
+    /** How long one statement of a job's validation or submission may run. */
+    private static final Duration JOB_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
 
     /** The frozen job versions as the SQL runner reads them (YARN per-job/application, Kubernetes application). */
     @Bean
@@ -96,9 +102,16 @@ public class JobsConfiguration {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The server's sessions for validating and submitting jobs, kept warm between a promotion and its deploy. */
+    @Bean(destroyMethod = "close")
+    WarmSessions jobSessions(EmbeddedSqlGateway gateway, TributaryProperties properties) {
+        return new WarmSessions(gateway.service(), properties.jobs().warmSessionTimeout(), WARM_SESSIONS,
+                JOB_STATEMENT_TIMEOUT);
+    }
+
     @Bean
-    GatewayJobSubmitter gatewayJobSubmitter(EmbeddedSqlGateway gateway) {
-        return new GatewayJobSubmitter(gateway.service());
+    GatewayJobSubmitter gatewayJobSubmitter(WarmSessions jobSessions) {
+        return new GatewayJobSubmitter(jobSessions);
     }
 
     @Bean(destroyMethod = "close")
@@ -115,7 +128,7 @@ public class JobsConfiguration {
                 EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(cluster.restAddress()), Map.of(),
                 "tributary", clock.instant());
         RestClusterConnection embeddedConnection = new RestClusterConnection(embeddedRestSessionCluster,
-                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter),
+                new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter, cluster::running),
                 new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), false);
         // YARN and Kubernetes connectors are beans of their own configurations.
         List<ClusterConnector> all = new ArrayList<>();
@@ -180,8 +193,8 @@ public class JobsConfiguration {
     }
 
     @Bean
-    JobPromoter jobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, EmbeddedSqlGateway gateway,
+    JobPromoter jobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, WarmSessions jobSessions,
             Clock clock) {
-        return new JobPromoter(jobs, clusters, gateway.service(), clock);
+        return new JobPromoter(jobs, clusters, jobSessions, clock);
     }
 }

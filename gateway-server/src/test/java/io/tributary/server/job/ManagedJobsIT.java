@@ -15,9 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,49 @@ class ManagedJobsIT {
         ok(server.post("/api/v1/jobs/" + id + "/restart", "{}"));
         assertThat(awaitCountChange(table, atSavepoint)).isGreaterThan(atSavepoint);
         assertThat(ok(server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": false}")).path("state").asText())
+                .isEqualTo("CANCELED");
+    }
+
+    /**
+     * The deploy that follows a promotion does not set a session up again: its INSERT runs in the session the
+     * validation's EXPLAIN ran in, where the dependency DDL ran once (the statement history shows where each ran).
+     */
+    @Test
+    void aDeployRightAfterItsPromotionSubmitsInTheSessionItsValidationSetUp() throws Exception {
+        String table = createCountTable("warm_session_counts");
+        String id = promote("warm-session-count", "embedded", table, "k <> 77");
+        assertThat(ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}")).path("state").asText())
+                .isEqualTo("RUNNING");
+        awaitCountAtLeast(table, 3);
+
+        List<JsonNode> ddl = new ArrayList<>();
+        List<JsonNode> explainAndInsert = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            ddl.clear();
+            explainAndInsert.clear();
+            JSON.readTree(server.get("/api/v1/statements?limit=200").body()).path("statements").forEach(statement -> {
+                String text = statement.path("statement").asText();
+                if (text.startsWith("CREATE TEMPORARY TABLE pg_counts") && text.contains("'" + table + "'")) {
+                    ddl.add(statement);
+                } else if (text.contains("k <> 77")) {
+                    explainAndInsert.add(statement);
+                }
+            });
+            return explainAndInsert.size() >= 2 && explainAndInsert.stream().allMatch(statement ->
+                    statement.path("status").asText().equals("FINISHED"));
+        });
+        assertThat(ddl).as("the DDL ran once, for the validation").hasSize(1);
+        String session = ddl.get(0).path("sessionId").asText();
+        assertThat(explainAndInsert).extracting(statement -> statement.path("statement").asText().strip()
+                .split("\\s+")[0]).containsExactlyInAnyOrder("EXPLAIN", "INSERT");
+        assertThat(explainAndInsert).allSatisfy(statement -> {
+            assertThat(statement.path("sessionId").asText()).isEqualTo(session);
+            assertThat(statement.path("client").asText()).isEqualTo("server");
+        });
+        assertThat(explainAndInsert).filteredOn(statement -> statement.path("statement").asText().startsWith("INSERT"))
+                .singleElement().satisfies(insert -> assertThat(insert.path("flinkJobId").asText())
+                        .isEqualTo(JSON.readTree(server.get("/api/v1/jobs/" + id).body()).path("flinkJobId").asText()));
+        assertThat(ok(server.post("/api/v1/jobs/" + id + "/cancel", "{}")).path("state").asText())
                 .isEqualTo("CANCELED");
     }
 

@@ -12,6 +12,7 @@ import io.tributary.job.StateChange;
 import io.tributary.job.deploy.DeploymentException;
 import io.tributary.job.deploy.DeploymentTarget;
 import io.tributary.job.deploy.RestorePoint;
+import io.tributary.job.sql.PhaseTimer;
 import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.slf4j.Logger;
@@ -42,17 +43,22 @@ public final class JobDeployer {
     }
 
     ManagedJob deploy(String jobId, RestorePoint restorePoint, String actor, boolean automatic) {
+        PhaseTimer timer = new PhaseTimer("deploy of job " + jobId);
         ManagedJob job = jobs.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        timer.phase("find");
         if (!job.state().deployable()) {
             throw new JobStateConflictException(job.name(), job.state(), "deploy");
         }
         DeploymentTarget target = clusters.target(job.clusterId()).orElseThrow(
                 () -> new IllegalStateException("job '" + job.name() + "' names cluster '" + job.clusterId()
                         + "', which is not registered any more"));
+        timer.phase("target");
         target.checkReachable();
+        timer.phase("reachable");
         Optional<String> restoreFrom = resolve(job, restorePoint, target);
         JobVersion version = versions.find(job.id(), job.currentVersion()).orElseThrow(
                 () -> new IllegalStateException("job '" + job.name() + "' has no version " + job.currentVersion()));
+        timer.phase("version");
         String flinkJobId = new JobID().toHexString();
         String reason = (automatic ? "automatic restart" : "deploy") + " of version " + version.version()
                 + restoreFrom.map(path -> " from " + path).orElse(" with empty state");
@@ -61,12 +67,17 @@ public final class JobDeployer {
         ManagedJob deploying = jobs.applyChange(job.id(), automatic ? toDeploying.asAutoRestart() : toDeploying)
                 .orElseThrow(() -> new JobStateConflictException(job.name(),
                         jobs.find(jobId).map(ManagedJob::state).orElse(job.state()), "deploy"));
+        timer.phase("deploying");
         try {
             String submitted = target.submit(version, job.name(), flinkJobId, restoreFrom);
+            timer.phase("submit");
             LOG.info("Job '{}' version {} submitted to {} as Flink job {}", job.name(), version.version(),
                     target.clusterId(), submitted);
-            return jobs.applyChange(job.id(), StateChange.of(JobState.DEPLOYING, JobState.RUNNING, actor,
-                    "submitted to " + target.clusterId())).orElse(deploying);
+            ManagedJob running = jobs.applyChange(job.id(), StateChange.of(JobState.DEPLOYING, JobState.RUNNING,
+                    actor, "submitted to " + target.clusterId())).orElse(deploying);
+            timer.phase("running");
+            LOG.debug("{}", timer);
+            return running;
         } catch (DeploymentException e) {
             jobs.applyChange(job.id(), StateChange.of(JobState.DEPLOYING, JobState.FAILED, actor,
                     "submission failed").withError(e.getMessage()));

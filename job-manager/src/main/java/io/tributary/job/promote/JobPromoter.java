@@ -7,6 +7,8 @@ import io.tributary.job.JobState;
 import io.tributary.job.JobVersion;
 import io.tributary.job.ManagedJob;
 import io.tributary.job.ManagedJobRepository;
+import io.tributary.job.sql.PhaseTimer;
+import io.tributary.job.sql.WarmSessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a statement that works into a managed job: Flink's planner must accept it first, then its first version
@@ -22,6 +25,7 @@ import org.apache.flink.table.gateway.api.SqlGatewayService;
  */
 public final class JobPromoter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobPromoter.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:-]{0,199}");
 
     private final ManagedJobRepository jobs;
@@ -29,10 +33,11 @@ public final class JobPromoter {
     private final PlanValidator validator;
     private final Clock clock;
 
-    public JobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, SqlGatewayService gateway, Clock clock) {
+    /** Validates in {@code sessions}, which keep the validated session warm for the deploy. */
+    public JobPromoter(ManagedJobRepository jobs, ClusterRegistry clusters, WarmSessions sessions, Clock clock) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.clusters = requireNonNull(clusters, "clusters is null");
-        this.validator = new PlanValidator(requireNonNull(gateway, "gateway is null"));
+        this.validator = new PlanValidator(requireNonNull(sessions, "sessions is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -48,12 +53,16 @@ public final class JobPromoter {
             throw new InvalidPromotionException("cluster", "no cluster with id '" + request.clusterId()
                     + "'; use 'embedded' or the id of a registered cluster");
         }
+        PhaseTimer timer = new PhaseTimer("promotion of '" + name + "'");
         String statement = validated(request);
+        timer.phase("validate");
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         ManagedJob job = new ManagedJob(id, name, request.clusterId(), JobState.CREATED, 1, Optional.empty(),
                 Optional.empty(), request.autoRestart(), 0, Optional.empty(), request.actor(), now, now);
         jobs.create(job, version(id, 1, statement, request, now));
+        timer.phase("store");
+        LOG.debug("{}", timer);
         return job;
     }
 

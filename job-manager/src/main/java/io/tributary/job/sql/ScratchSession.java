@@ -15,16 +15,19 @@ import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
 
 /**
- * A short-lived gateway session of the server's own, for running a job's statements the way a user's session
- * would (validation, deployment). Failures carry Flink's most specific message.
+ * A gateway session of the server's own, for running a job's statements the way a user's session would
+ * (validation, deployment); {@link WarmSessions} keeps it open for the next operation set up the same way.
+ * Failures carry Flink's most specific message.
  */
 public final class ScratchSession implements AutoCloseable {
 
-    private static final long MAX_WAIT_MICROS = 20_000;
+    /** Longest pause between two looks at a running statement: what a statement's answer may be late by. */
+    private static final long MAX_WAIT_MICROS = 2_000;
 
     private final SqlGatewayService gateway;
     private final SessionHandle session;
     private final Duration timeout;
+    private final long openedNanos = System.nanoTime();
 
     public ScratchSession(SqlGatewayService gateway, String name, Map<String, String> options, Duration timeout) {
         this.gateway = requireNonNull(gateway, "gateway is null");
@@ -36,17 +39,25 @@ public final class ScratchSession implements AutoCloseable {
                 .build());
     }
 
-    /** Makes {@code catalog}.{@code database} current, as USE CATALOG and USE would. */
+    /** Makes {@code catalog}.{@code database} current, as USE CATALOG and USE would (one statement). */
     public void use(String catalog, String database) {
-        run("USE CATALOG " + quote(catalog));
-        run("USE " + quote(database));
+        run("USE " + quote(catalog) + "." + quote(database));
     }
 
     /** Runs one statement and returns its first page of results. */
     public ResultSet run(String statement) {
+        return run(statement, Map.of());
+    }
+
+    /**
+     * Runs one statement with {@code executionOptions} on top of the session's options for this statement only
+     * (Flink's execution config of an operation), and returns its first page of results.
+     */
+    public ResultSet run(String statement, Map<String, String> executionOptions) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            OperationHandle operation = gateway.executeStatement(session, statement, -1, new Configuration());
+            OperationHandle operation = gateway.executeStatement(session, statement, -1,
+                    Configuration.fromMap(executionOptions));
             long waitMicros = 200;
             while (System.nanoTime() < deadline) {
                 ResultSet page = gateway.fetchResults(session, operation, 0, 100);
@@ -67,6 +78,21 @@ public final class ScratchSession implements AutoCloseable {
             throw new StatementFailedException(statement,
                     new FlinkErrorMessage("interrupted", java.util.Optional.empty()), e);
         }
+    }
+
+    /** False once the session is gone (closed, or expired by Flink's idle-session cleanup). */
+    public boolean isOpen() {
+        try {
+            gateway.getSessionConfig(session);
+            return true;
+        } catch (SqlGatewayException | IllegalStateException gone) {
+            return false;
+        }
+    }
+
+    /** How long ago the session was opened. */
+    public Duration age() {
+        return Duration.ofNanos(System.nanoTime() - openedNanos);
     }
 
     public static String quote(String identifier) {
