@@ -154,7 +154,9 @@ public final class ConnectionSettings {
 
     /**
      * The session properties the driver opens the session with: every property that is not the driver's own
-     * (Flink options), plus the credentials as tributary.user / tributary.password / tributary.token.
+     * (Flink options), plus the user as tributary.user. The password and the token are not session properties
+     * (the session's configuration is readable by whoever holds its handle): they travel in the Authorization
+     * header of every request ({@link io.tributary.jdbc.client.HttpTransport#headers}).
      */
     public Map<String, String> sessionProperties() {
         Map<String, String> session = new LinkedHashMap<>();
@@ -164,8 +166,6 @@ public final class ConnectionSettings {
             }
         }
         putIfSet(session, "tributary.user", get(DriverProperty.USER));
-        putIfSet(session, "tributary.password", get(DriverProperty.PASSWORD));
-        putIfSet(session, "tributary.token", get(DriverProperty.TOKEN));
         return session;
     }
 

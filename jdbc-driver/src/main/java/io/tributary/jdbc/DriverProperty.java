@@ -10,8 +10,8 @@ import java.util.Properties;
  */
 public enum DriverProperty {
     USER("user", null, "User name, sent to the server as the session property tributary.user"),
-    PASSWORD("password", null, "Password, sent to the server as the session property tributary.password"),
-    TOKEN("token", null, "Access token, sent as the session property tributary.token and as a bearer token"),
+    PASSWORD("password", null, "Password, sent with the user in the Authorization header (Basic) of every request"),
+    TOKEN("token", null, "Access token, sent as a bearer token in the Authorization header (it wins over a password)"),
     CATALOG("catalog", null, "Catalog the session starts in (also the first path segment of the URL)"),
     DATABASE("database", null, "Database the session starts in (also the second path segment of the URL)"),
     ROW_KIND("rowKind", "false", "true: results start with a column 'op' holding each row's changelog kind"
@@ -20,6 +20,9 @@ public enum DriverProperty {
             + " only the session sees; sql: always SQL through the session"),
     MANAGEMENT_URL("managementUrl", null, "The management API's address; by default the server names it in the"
             + " session (tributary.management-url)"),
+    RESULT_STREAM("resultStream", "auto", "auto: results after their first page come as one stream in Tributary's"
+            + " dense encoding from the management API when the server offers it; rest: always the REST protocol's"
+            + " JSON pages"),
     CONNECT_TIMEOUT("connectTimeout", "10", "Seconds to wait for a TCP connection to the server"),
     HTTP_TIMEOUT("httpTimeout", "300", "Seconds to wait for any one answer of the server"),
     HEARTBEAT_INTERVAL("heartbeatInterval", "60", "Seconds between heartbeats that keep an idle session open"

@@ -87,6 +87,9 @@ public final class Errors {
         if (text.contains("ValidationException") || text.contains("SqlValidatorException")) {
             return ErrorCode.INVALID_STATEMENT;
         }
+        if (text.contains("executionTimeout")) {
+            return ErrorCode.TIMEOUT;
+        }
         if (text.contains("JobCancellationException") || lower.contains("is cancelled")
                 || lower.contains("was cancelled") || lower.contains("is canceled")) {
             return ErrorCode.CANCELLED;

@@ -11,6 +11,15 @@ public interface SessionContext {
 
     GatewayClient client();
 
+    /**
+     * The management API of a Tributary server (which also keeps statement timeouts); null when the server named
+     * none (not a Tributary server).
+     */
+    io.tributary.jdbc.client.HttpTransport tributaryServer();
+
+    /** Whether results after their first page come from the server's result stream (resultStream=auto). */
+    boolean resultStream();
+
     ValueConverter converter();
 
     /** Whether results carry the changelog kind of each row as a first column "op". */

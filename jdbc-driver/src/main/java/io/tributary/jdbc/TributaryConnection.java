@@ -44,6 +44,7 @@ public final class TributaryConnection extends StatementFactory implements Sessi
     private final Map<String, String> sessionProperties;
     private final ValueConverter converter;
     private final ManagementClient management;
+    private final HttpTransport tributaryServer;
     private final ScheduledExecutorService heartbeat;
     private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -53,12 +54,13 @@ public final class TributaryConnection extends StatementFactory implements Sessi
     private volatile String serverVersion;
 
     private TributaryConnection(ConnectionSettings settings, GatewayClient client, Map<String, String> properties,
-            ManagementClient management, Duration heartbeatInterval) {
+            ManagementClient management, HttpTransport tributaryServer, Duration heartbeatInterval) {
         this.settings = requireNonNull(settings, "settings is null");
         this.client = requireNonNull(client, "client is null");
         this.sessionProperties = Map.copyOf(properties);
         this.converter = new ValueConverter(zone(properties.get("table.local-time-zone")));
         this.management = management;
+        this.tributaryServer = tributaryServer;
         this.heartbeat = heartbeatInterval.isZero() ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "tributary-jdbc-heartbeat-" + client.session());
             thread.setDaemon(true);
@@ -73,7 +75,7 @@ public final class TributaryConnection extends StatementFactory implements Sessi
     static TributaryConnection open(ConnectionSettings settings) throws SQLException {
         HttpClient http = HttpTransport.newClient(settings.seconds(DriverProperty.CONNECT_TIMEOUT));
         Map<String, String> headers = HttpTransport.headers(settings.get(DriverProperty.USER),
-                settings.get(DriverProperty.TOKEN), "tributary-jdbc/" + DriverVersion.VERSION);
+                settings.get(DriverProperty.PASSWORD), settings.get(DriverProperty.TOKEN), "tributary-jdbc/" + DriverVersion.VERSION);
         Duration httpTimeout = settings.seconds(DriverProperty.HTTP_TIMEOUT);
         HttpTransport gateway = new HttpTransport(http, settings.gatewayUrl(), httpTimeout, headers);
         GatewayClient client = GatewayClient.open(gateway, settings.get(DriverProperty.SESSION_NAME),
@@ -82,11 +84,13 @@ public final class TributaryConnection extends StatementFactory implements Sessi
             Map<String, String> properties = client.properties();
             String managementUrl = settings.get(DriverProperty.MANAGEMENT_URL) != null
                     ? settings.get(DriverProperty.MANAGEMENT_URL) : properties.get("tributary.management-url");
-            ManagementClient management = managementUrl == null
+            HttpTransport managementApi = managementUrl == null ? null
+                    : new HttpTransport(http, managementUrl, httpTimeout, headers);
+            ManagementClient management = managementApi == null
                     || "sql".equalsIgnoreCase(settings.get(DriverProperty.METADATA_SOURCE)) ? null
-                    : new ManagementClient(new HttpTransport(http, managementUrl, httpTimeout, headers));
+                    : new ManagementClient(managementApi);
             TributaryConnection connection = new TributaryConnection(settings, client, properties, management,
-                    settings.seconds(DriverProperty.HEARTBEAT_INTERVAL));
+                    managementApi, settings.seconds(DriverProperty.HEARTBEAT_INTERVAL));
             connection.startIn(settings.get(DriverProperty.CATALOG), settings.get(DriverProperty.DATABASE));
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -176,6 +180,16 @@ public final class TributaryConnection extends StatementFactory implements Sessi
     /** The management API, or null when it is not known or metadataSource=sql. */
     public ManagementClient management() {
         return management;
+    }
+
+    @Override
+    public HttpTransport tributaryServer() {
+        return tributaryServer;
+    }
+
+    @Override
+    public boolean resultStream() {
+        return !"rest".equalsIgnoreCase(settings.get(DriverProperty.RESULT_STREAM));
     }
 
     /** Whether this session created temporary tables, views or functions (only SQL lists those). */

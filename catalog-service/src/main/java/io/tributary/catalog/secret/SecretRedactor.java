@@ -27,6 +27,11 @@ public final class SecretRedactor {
         this.policy = requireNonNull(policy, "policy is null");
     }
 
+    /** Whether an option with this key holds a credential (by the policy's rule for any catalog type). */
+    public boolean isSecret(String key) {
+        return policy.isSecret("", requireNonNull(key, "key is null"));
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.operators.collect.CollectSinkOperatorFactory;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.api.config.SqlGatewayServiceConfigOptions;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpoint;
@@ -37,6 +39,13 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSqlGateway.class);
     private static final String REST = "rest";
     private static final String PORT_SETTING = "tributary.gateway.port (TRIBUTARY_GATEWAY_PORT)";
+    /**
+     * How much of a query's result Flink's collect sink hands to the gateway at once (Flink's default is 2 MB). The
+     * gateway asks again at once after a full batch but waits 100 ms after an empty one, so with 2 MB a fast client
+     * gets at most ~35,000 rows of ~60 bytes per 100 ms; the sink holds at most this much per running query.
+     * Sessions can change it ({@code SET 'collect-sink.batch-size.max' = '2mb'}).
+     */
+    static final MemorySize RESULT_BATCH_SIZE = MemorySize.parse("8mb");
 
     private final TributaryProperties.Gateway settings;
     private final EmbeddedFlinkCluster cluster;
@@ -44,6 +53,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
     private TrackingSessionManager sessions;
     private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
     private SqlGatewayService service;
+    private StoppableSqlGatewayService stoppable;
 
     private final List<ServerSessionOptions> serverOptions;
 
@@ -79,6 +89,7 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         configuration.setString(restOption(SqlGatewayRestOptions.BIND_ADDRESS), settings.address());
         configuration.setString(restOption(SqlGatewayRestOptions.PORT), Integer.toString(settings.port()));
         configuration.setString(restOption(SqlGatewayRestOptions.BIND_PORT), Integer.toString(settings.port()));
+        configuration.set(CollectSinkOperatorFactory.MAX_BATCH_SIZE, RESULT_BATCH_SIZE);
         settings.sessionDefaults().forEach(configuration::setString);
         serverOptions.forEach(server -> server.options().forEach(configuration::setString));
         return configuration;
@@ -100,7 +111,8 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
         for (GatewayServiceDecorator decorator : decorators) {
             flink = decorator.decorate(flink, sessions);
         }
-        service = new RedactingSqlGatewayService(flink, redactor);
+        stoppable = new StoppableSqlGatewayService(flink);
+        service = new RedactingSqlGatewayService(stoppable, redactor);
         endpoints.addAll(SqlGatewayEndpointFactoryUtils.createSqlGatewayEndpoint(service, configuration));
         for (SqlGatewayEndpoint endpoint : endpoints) {
             try {
@@ -177,6 +189,10 @@ public final class EmbeddedSqlGateway implements AutoCloseable {
             sessions = null;
         }
         service = null;
+        if (stoppable != null) {
+            stoppable.close();
+            stoppable = null;
+        }
     }
 
     private static boolean isBindFailure(Throwable failure) {

@@ -3,6 +3,7 @@ package io.tributary.server.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.catalog.secret.SecretRedactor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,9 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 
 /**
- * Flink's SQL Gateway service as every client reaches it, with one change: a failure that echoes options back
- * (Flink's errors print CREATE CATALOG's options, password included) reaches the client with credentials masked.
+ * Flink's SQL Gateway service as every client reaches it, with credentials masked: a failure that echoes options
+ * back (Flink's errors print CREATE CATALOG's options, password included) reaches the client with credentials
+ * masked, and so does a session's configuration.
  * The failure's text is kept whole — each cause, in order — so the reason is still there.
  */
 final class RedactingSqlGatewayService implements SqlGatewayService {
@@ -88,9 +90,18 @@ final class RedactingSqlGatewayService implements SqlGatewayService {
         guardedRun(() -> delegate.configureSession(session, statement, timeout));
     }
 
+    /**
+     * The session's configuration with the value of every credential-like option ({@code tributary.password},
+     * {@code *.token}, {@code *secret*}... as {@link SecretRedactor#isSecret} decides) masked: whoever holds the
+     * session handle can read its configuration ({@code GET /v3/sessions/{id}}), and it must not echo credentials.
+     */
     @Override
     public Map<String, String> getSessionConfig(SessionHandle session) {
-        return guarded(() -> delegate.getSessionConfig(session));
+        Map<String, String> configuration = guarded(() -> delegate.getSessionConfig(session));
+        Map<String, String> masked = new LinkedHashMap<>(configuration);
+        masked.replaceAll((key, value) -> redactor.isSecret(key) && value != null && !value.isEmpty()
+                ? SecretRedactor.MASK : value);
+        return masked;
     }
 
     @Override

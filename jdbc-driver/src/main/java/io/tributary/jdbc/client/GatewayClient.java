@@ -81,12 +81,17 @@ public final class GatewayClient {
     }
 
     /**
-     * Submits a statement; returns its operation id. No executionTimeout is sent: Flink 1.20's gateway rejects any
-     * ("SqlGatewayService doesn't support timeout mechanism now"), so the driver enforces timeouts by cancelling.
+     * Submits a statement; returns its operation id. An executionTimeout (milliseconds, 0: none) is for Tributary
+     * servers only: Flink 1.20's own gateway rejects any ("SqlGatewayService doesn't support timeout mechanism
+     * now").
      */
-    public String submit(String statement, Map<String, String> executionConfig) throws SQLException {
+    public String submit(String statement, Map<String, String> executionConfig, long executionTimeoutMillis)
+            throws SQLException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statement", statement);
+        if (executionTimeoutMillis > 0) {
+            body.put("executionTimeout", executionTimeoutMillis);
+        }
         if (!executionConfig.isEmpty()) {
             body.put("executionConfig", executionConfig);
         }
@@ -133,9 +138,10 @@ public final class GatewayClient {
     }
 
     /**
-     * Asks the gateway to cancel an operation that is still running (planning, or a synchronous INSERT). Flink
-     * 1.20 refuses (HTTP 500) once the operation has finished, which a streaming query's operation has as soon as
-     * its rows flow: then only {@link #closeOperation} stops the job. Returns whether the gateway accepted.
+     * Asks the gateway to cancel an operation: a Tributary server cancels it in every state, a query whose rows
+     * stream included (its job is cancelled, the operation is CANCELED). Flink 1.20's own gateway refuses (HTTP 500)
+     * once the operation has finished, which a streaming query's has as soon as its rows flow: there only {@link
+     * #closeOperation} stops the job. Returns whether the gateway accepted.
      */
     public boolean cancel(String operation) throws SQLException {
         return transport.post(sessionPath() + "/operations/" + operation + "/cancel", Map.of()).ok();
@@ -144,6 +150,23 @@ public final class GatewayClient {
     /** Closes an operation and frees its results on the server (cancelling its job if it still runs). */
     public void closeOperation(String operation) throws SQLException {
         transport.delete(sessionPath() + "/operations/" + operation + "/close");
+    }
+
+    /** The token of a result page's path ({@code .../result/{token}?rowFormat=JSON}), or -1. */
+    public static long token(String pagePath) {
+        if (pagePath == null) {
+            return -1;
+        }
+        int start = pagePath.lastIndexOf("/result/");
+        if (start < 0) {
+            return -1;
+        }
+        int end = pagePath.indexOf('?', start);
+        try {
+            return Long.parseLong(pagePath.substring(start + "/result/".length(), end < 0 ? pagePath.length() : end));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private String sessionPath() {

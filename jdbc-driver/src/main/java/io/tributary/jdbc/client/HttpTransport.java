@@ -88,24 +88,36 @@ public final class HttpTransport {
     }
 
     public CompletableFuture<Response> getAsync(String path) {
-        return send(request(path).GET().build());
+        return send(jsonRequest(path).GET().build());
+    }
+
+    /**
+     * A GET whose body is read as it arrives (the dense result stream): completes when the answer's headers are
+     * in. The request timeout covers only those; the body may flow for as long as the result does.
+     */
+    public CompletableFuture<HttpResponse<java.io.InputStream>> stream(String path, String accept) {
+        return http.sendAsync(request(path).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     public Response post(String path, Object body) throws SQLException {
         String json = body == null ? "{}" : JsonWriter.write(body);
-        return await(send(request(path).header("Content-Type", "application/json")
+        return await(send(jsonRequest(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build()), path);
     }
 
     public Response delete(String path) throws SQLException {
-        return await(send(request(path).DELETE().build()), path);
+        return await(send(jsonRequest(path).DELETE().build()), path);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
         headers.forEach(builder::header);
         return builder;
+    }
+
+    private HttpRequest.Builder jsonRequest(String path) {
+        return request(path).header("Accept", "application/json");
     }
 
     private CompletableFuture<Response> send(HttpRequest request) {
@@ -137,7 +149,7 @@ public final class HttpTransport {
         }
     }
 
-    SQLException networkFailure(Throwable failure, String path) {
+    public SQLException networkFailure(Throwable failure, String path) {
         if (failure instanceof SQLException) {
             return (SQLException) failure;
         }
@@ -158,14 +170,22 @@ public final class HttpTransport {
                 failure);
     }
 
-    /** Headers every request carries (credentials, the client's name). */
-    public static Map<String, String> headers(String user, String token, String clientName) {
+    /**
+     * Headers every request carries: the user, the credentials (a token as {@code Bearer}, else user and password
+     * as {@code Basic}; never as session properties, which the session's holder can read back) and the client's
+     * name.
+     */
+    public static Map<String, String> headers(String user, String password, String token, String clientName) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (user != null && !user.isEmpty()) {
             headers.put("X-Tributary-User", user);
         }
         if (token != null && !token.isEmpty()) {
             headers.put("Authorization", "Bearer " + token);
+        } else if (password != null && !password.isEmpty()) {
+            String pair = (user == null ? "" : user) + ":" + password;
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         headers.put("User-Agent", clientName);
         return headers;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * result ends at the server's end of stream, at {@code maxRows}, or when the query timeout passes (then the job
  * is cancelled and a warning says so).
  */
-public final class StreamingRowSource implements RowSource {
+public final class StreamingRowSource implements ServerRowSource {
 
     static final long MAX_WAIT_MILLIS = 64;
 
@@ -130,8 +130,17 @@ public final class StreamingRowSource implements RowSource {
             if (cancelled) {
                 throw cancelledFailure();
             }
-            closeQuietly();
             Throwable cause = e.getCause();
+            if (cause instanceof SQLException
+                    && ((SQLException) cause).getErrorCode() == ErrorCode.TIMEOUT.vendorCode()) {
+                // The server's executionTimeout passed: the same clean end as the driver's own deadline.
+                addWarning(new SQLWarning("the query timeout passed: the result ends here and its job was"
+                        + " cancelled [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(),
+                        ErrorCode.TIMEOUT.vendorCode()));
+                close();
+                return null;
+            }
+            closeQuietly();
             throw cause instanceof SQLException ? (SQLException) cause
                     : Errors.of(ErrorCode.CONNECTION_LOST, "reading operation " + operation + " failed: " + cause,
                             cause);
@@ -176,16 +185,22 @@ public final class StreamingRowSource implements RowSource {
     }
 
     /**
-     * Stops the operation on the server and so its job (the gateway cancels a job when its operation closes;
-     * cancelling alone does not, once rows flow); the reading thread then gets 57014.
+     * Cancels the operation on the server, which cancels its job (a Tributary server cancels a query whose rows
+     * stream), then closes it (which stops the job on servers that only stop it then); the reading thread then
+     * gets 57014.
      */
+    @Override
     public void cancel() throws SQLException {
         cancelled = true;
         CompletableFuture<ResultPage> next = pending;
         if (next != null) {
             next.completeExceptionally(cancelledFailure());
         }
-        close();
+        try {
+            client.cancel(operation);
+        } finally {
+            close();
+        }
     }
 
     private SQLException cancelledFailure() {

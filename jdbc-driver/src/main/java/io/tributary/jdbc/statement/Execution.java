@@ -6,7 +6,7 @@ import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.ResultPage;
-import io.tributary.jdbc.result.StreamingRowSource;
+import io.tributary.jdbc.result.ServerRowSource;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,18 +16,20 @@ import java.util.concurrent.TimeUnit;
  * One statement on the server, from submission to its first answer that is not NOT_READY: it waits as long as
  * the server plans and starts the statement (asking again after a wait that doubles from 1 ms to 64 ms), and
  * ends with 57014 when it is cancelled or its query timeout passes (in both cases after cancelling it on the
- * server, which stops its Flink job). The timeout is the driver's to keep: Flink 1.20's gateway refuses an
- * executionTimeout, so at the deadline the driver cancels the operation on the server.
+ * server, which stops its Flink job). A Tributary server keeps the timeout itself (the statement's
+ * executionTimeout); the driver keeps it too, as a backstop, and is the only one to keep it on other servers
+ * (Flink 1.20's own gateway refuses an executionTimeout): at the deadline it cancels the operation on the server.
  */
 final class Execution {
 
     private static final long MAX_WAIT_MILLIS = 64;
+    static final long SERVER_TIMEOUT_GRACE_SECONDS = 2;
 
     private final GatewayClient client;
     private final String operation;
     private final long deadlineNanos;
     private final CountDownLatch cancelSignal = new CountDownLatch(1);
-    private volatile StreamingRowSource rows;
+    private volatile ServerRowSource rows;
     private volatile boolean cancelled;
 
     private Execution(GatewayClient client, String operation, long deadlineNanos) {
@@ -36,10 +38,20 @@ final class Execution {
         this.deadlineNanos = deadlineNanos;
     }
 
-    static Execution submit(GatewayClient client, String sql, int timeoutSeconds) throws SQLException {
-        String operation = client.submit(sql, Map.of());
+    /**
+     * Submits a statement. With a query timeout and a server that keeps it (a Tributary server: {@code
+     * serverKeepsTimeout}), the timeout goes to the server as the statement's executionTimeout, and the driver's
+     * own deadline is {@value #SERVER_TIMEOUT_GRACE_SECONDS} s later, for when the server's answer does not come;
+     * otherwise the driver's deadline is the timeout.
+     */
+    static Execution submit(GatewayClient client, String sql, int timeoutSeconds, boolean serverKeepsTimeout)
+            throws SQLException {
+        long executionTimeoutMillis = serverKeepsTimeout && timeoutSeconds > 0
+                ? TimeUnit.SECONDS.toMillis(timeoutSeconds) : 0;
+        String operation = client.submit(sql, Map.of(), executionTimeoutMillis);
+        long deadlineSeconds = timeoutSeconds + (executionTimeoutMillis > 0 ? SERVER_TIMEOUT_GRACE_SECONDS : 0);
         return new Execution(client, operation, timeoutSeconds > 0 ? System.nanoTime()
-                + TimeUnit.SECONDS.toNanos(timeoutSeconds) : 0);
+                + TimeUnit.SECONDS.toNanos(deadlineSeconds) : 0);
     }
 
     String operation() {
@@ -86,7 +98,7 @@ final class Execution {
         }
     }
 
-    void streaming(StreamingRowSource source) {
+    void streaming(ServerRowSource source) {
         this.rows = source;
     }
 
@@ -100,7 +112,7 @@ final class Execution {
     void cancel() throws SQLException {
         cancelled = true;
         cancelSignal.countDown();
-        StreamingRowSource source = rows;
+        ServerRowSource source = rows;
         if (source != null) {
             source.cancel();
         } else {

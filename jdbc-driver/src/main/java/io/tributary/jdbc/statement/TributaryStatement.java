@@ -9,6 +9,11 @@ import io.tributary.jdbc.client.ResultPage;
 import io.tributary.jdbc.result.Column;
 import io.tributary.jdbc.result.ListRowSource;
 import io.tributary.jdbc.result.ResultSetOwner;
+import io.tributary.jdbc.client.GatewayClient;
+import io.tributary.jdbc.client.HttpTransport;
+import io.tributary.jdbc.client.RowStream;
+import io.tributary.jdbc.result.PrefetchingRowSource;
+import io.tributary.jdbc.result.ServerRowSource;
 import io.tributary.jdbc.result.StreamingRowSource;
 import io.tributary.jdbc.result.TributaryResultSet;
 import io.tributary.jdbc.types.FlinkType;
@@ -56,7 +61,8 @@ public class TributaryStatement extends StatementOptions implements Statement, R
         warnings = null;
         jobId = null;
         session.beforeExecute(sql);
-        Execution current = Execution.submit(session.client(), sql, getQueryTimeout());
+        Execution current = Execution.submit(session.client(), sql, getQueryTimeout(),
+                session.tributaryServer() != null);
         execution = current;
         ResultPage first;
         try {
@@ -73,8 +79,7 @@ public class TributaryStatement extends StatementOptions implements Statement, R
         session.afterExecute(sql);
         if (first.hasRows()) {
             List<Column> columns = columns(sql, first);
-            StreamingRowSource rows = new StreamingRowSource(session.client(), current.operation(), columns, first,
-                    session.rowKinds(), getLargeMaxRows(), current.deadlineNanos());
+            ServerRowSource rows = rows(current, columns, first);
             current.streaming(rows);
             resultSet = new TributaryResultSet(this, rows, session.converter());
             resultSet.setFetchSize(getFetchSize());
@@ -90,6 +95,28 @@ public class TributaryStatement extends StatementOptions implements Statement, R
         execution = null;
         updateCount = 0;
         return false;
+    }
+
+    /**
+     * Where the rows after the first page come from: Tributary's result stream (dense, prefetched by a reader
+     * thread) when the server offers it and more rows may follow, else the REST protocol's JSON pages.
+     */
+    private ServerRowSource rows(Execution current, List<Column> columns, ResultPage first) throws SQLException {
+        long token = GatewayClient.token(first.nextUri());
+        HttpTransport server = session.tributaryServer();
+        if (server != null && session.resultStream() && token >= 0 && first.type() != ResultPage.Type.EOS
+                && (getLargeMaxRows() == 0 || first.rows().size() < getLargeMaxRows())) {
+            try {
+                RowStream stream = RowStream.open(server, session.client().session(), current.operation(), token,
+                        first.columnTypes());
+                return new PrefetchingRowSource(session.client(), current.operation(), columns, first, stream,
+                        session.rowKinds(), getLargeMaxRows(), current.deadlineNanos());
+            } catch (SQLException unavailable) {
+                // An older server, or its management API is unreachable from here: the REST protocol's pages.
+            }
+        }
+        return new StreamingRowSource(session.client(), current.operation(), columns, first, session.rowKinds(),
+                getLargeMaxRows(), current.deadlineNanos());
     }
 
     private List<Column> columns(String sql, ResultPage first) throws SQLException {

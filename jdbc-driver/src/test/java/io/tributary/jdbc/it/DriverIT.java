@@ -103,9 +103,98 @@ class DriverIT {
         properties.setProperty("execution.runtime-mode", "batch");
         try (Connection connection = DriverManager.getConnection(url(), properties)) {
             Map<String, String> session = connection.unwrap(TributaryConnection.class).client().properties();
-            assertThat(session).containsEntry("tributary.user", "ann").containsEntry("tributary.password", "secret")
-                    .containsEntry("tributary.token", "t-123").containsEntry("execution.runtime-mode", "batch");
+            assertThat(session).containsEntry("tributary.user", "ann").containsEntry("execution.runtime-mode", "batch")
+                    .doesNotContainKeys("tributary.password", "tributary.token");
+            assertThat(session.values()).doesNotContain("secret", "t-123");
             assertThat(session.get("tributary.management-url")).isEqualTo(server.managementUrl());
+        }
+        // Older drivers and Flink's own driver send it as a session property: the server never echoes it.
+        try (Connection connection = DriverManager.getConnection(url() + "?tributary.password=hunter2")) {
+            Map<String, String> session = connection.unwrap(TributaryConnection.class).client().properties();
+            assertThat(session).containsEntry("tributary.password", "******");
+        }
+    }
+
+    @Test
+    void rowsAfterTheFirstPageComeThroughTheDenseStreamWithTheSameValuesAsJson() throws Exception {
+        String typed = "CAST(1.50 AS DECIMAL(10, 2)) AS d, CAST(7 AS TINYINT) AS ti, CAST(8 AS SMALLINT) AS si,"
+                + " 9 AS i, CAST(10 AS BIGINT) AS bi, CAST(1.5 AS FLOAT) AS f, CAST(2.25 AS DOUBLE) AS db, TRUE AS b,"
+                + " 'text' AS s, CAST('abc' AS CHAR(3)) AS c, X'01FF' AS bin, DATE '2024-01-02' AS dt,"
+                + " TIME '10:11:12' AS t, TIMESTAMP '2024-01-02 10:11:12.345678' AS ts,"
+                + " TO_TIMESTAMP_LTZ(1704190272345, 3) AS ltz, ARRAY[1, 2, 3] AS arr, MAP['k', 1] AS m,"
+                + " ROW(1, 'x') AS r, INTERVAL '2' DAY AS iv, CAST(NULL AS STRING) AS nothing, k";
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET 'execution.runtime-mode' = 'batch'");
+            statement.execute("CREATE TEMPORARY TABLE many (k BIGINT) WITH ('connector' = 'datagen',"
+                    + " 'number-of-rows' = '12000', 'fields.k.kind' = 'sequence', 'fields.k.start' = '1',"
+                    + " 'fields.k.end' = '12000', 'rows-per-second' = '1000000')");
+            try (ResultSet rows = statement.executeQuery("SELECT " + typed + " FROM many")) {
+                assertThat(rows.unwrap(io.tributary.jdbc.result.TributaryResultSet.class).source())
+                        .isInstanceOf(io.tributary.jdbc.result.PrefetchingRowSource.class);
+                int width = rows.getMetaData().getColumnCount();
+                assertThat(rows.next()).isTrue();
+                List<Object> first = new ArrayList<>();
+                List<String> firstText = new ArrayList<>();
+                for (int i = 1; i < width; i++) {
+                    first.add(comparable(rows.getObject(i)));
+                    firstText.add(rows.getString(i));
+                }
+                long count = 1;
+                long sum = rows.getLong(width);
+                List<Object> last = first;
+                List<String> lastText = firstText;
+                while (rows.next()) {
+                    count++;
+                    sum += rows.getLong(width);
+                    if (count == 12_000) {
+                        last = new ArrayList<>();
+                        lastText = new ArrayList<>();
+                        for (int i = 1; i < width; i++) {
+                            last.add(comparable(rows.getObject(i)));
+                            lastText.add(rows.getString(i));
+                        }
+                    }
+                }
+                assertThat(count).isEqualTo(12_000);
+                assertThat(sum).isEqualTo(12_000L * 12_001 / 2);
+                assertThat(last).isEqualTo(first);
+                assertThat(lastText).isEqualTo(firstText);
+                assertThat(lastText).contains("1.50", "2024-01-02 10:11:12.345678", "[1, 2, 3]", "{k=1}");
+            }
+        }
+    }
+
+    /** A value that compares by content (arrays, JDBC arrays and structs as lists). */
+    private static Object comparable(Object value) throws SQLException {
+        if (value instanceof byte[]) {
+            return java.util.Arrays.toString((byte[]) value);
+        }
+        if (value instanceof Array) {
+            return java.util.Arrays.asList((Object[]) ((Array) value).getArray());
+        }
+        if (value instanceof Struct) {
+            return java.util.Arrays.asList(((Struct) value).getAttributes());
+        }
+        return value;
+    }
+
+    @Test
+    void withResultStreamRestTheRowsComeAsTheRestProtocolsPages() throws Exception {
+        try (Connection connection = DriverManager.getConnection(url() + "?resultStream=rest");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET 'execution.runtime-mode' = 'batch'");
+            statement.execute("CREATE TEMPORARY TABLE pages (k BIGINT) WITH ('connector' = 'datagen',"
+                    + " 'number-of-rows' = '12000', 'fields.k.kind' = 'sequence', 'fields.k.start' = '1',"
+                    + " 'fields.k.end' = '12000', 'rows-per-second' = '1000000')");
+            long sum = 0;
+            try (ResultSet rows = statement.executeQuery("SELECT k FROM pages")) {
+                assertThat(rows.unwrap(io.tributary.jdbc.result.TributaryResultSet.class).source())
+                        .isInstanceOf(io.tributary.jdbc.result.StreamingRowSource.class);
+                while (rows.next()) {
+                    sum += rows.getLong(1);
+                }
+            }
+            assertThat(sum).isEqualTo(12_000L * 12_001 / 2);
         }
     }
 
@@ -278,6 +367,7 @@ class DriverIT {
             statement.setQueryTimeout(2);
             assertThatThrownBy(() -> statement.execute("INSERT INTO sink SELECT * FROM endless"))
                     .isInstanceOf(SQLTimeoutException.class).hasMessageContaining("[operation ")
+                    .hasMessageContaining("executionTimeout of 2000 ms")
                     .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
         }
         await().atMost(60, TimeUnit.SECONDS).until(() -> {
