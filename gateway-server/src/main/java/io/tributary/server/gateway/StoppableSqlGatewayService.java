@@ -1,34 +1,20 @@
 package io.tributary.server.gateway;
 
-import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.table.catalog.CatalogBaseTable;
-import org.apache.flink.table.catalog.ObjectIdentifier;
-import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
 import org.apache.flink.table.catalog.ResolvedSchema;
-import org.apache.flink.table.catalog.UnresolvedIdentifier;
-import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
-import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
 import org.apache.flink.table.gateway.api.operation.OperationStatus;
 import org.apache.flink.table.gateway.api.results.FetchOrientation;
-import org.apache.flink.table.gateway.api.results.FunctionInfo;
-import org.apache.flink.table.gateway.api.results.GatewayInfo;
 import org.apache.flink.table.gateway.api.results.OperationInfo;
 import org.apache.flink.table.gateway.api.results.ResultSet;
-import org.apache.flink.table.gateway.api.results.TableInfo;
-import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.slf4j.Logger;
@@ -49,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Fetching the results of a stopped operation fails with a message that says why (cancelled, or its timeout). The
  * stopped operations are remembered until their client closes them or their session closes.
  */
-final class StoppableSqlGatewayService implements SqlGatewayService, AutoCloseable {
+final class StoppableSqlGatewayService extends ForwardingSqlGatewayService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoppableSqlGatewayService.class);
 
@@ -59,7 +45,6 @@ final class StoppableSqlGatewayService implements SqlGatewayService, AutoCloseab
     /** A statement with an executionTimeout whose results have not been read to the end yet. */
     private record Deadline(SessionHandle session, ScheduledFuture<?> timer) {}
 
-    private final SqlGatewayService delegate;
     private final Map<OperationHandle, Stopped> stopped = new ConcurrentHashMap<>();
     private final Map<OperationHandle, Deadline> deadlines = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,15 +54,13 @@ final class StoppableSqlGatewayService implements SqlGatewayService, AutoCloseab
     });
 
     StoppableSqlGatewayService(SqlGatewayService delegate) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+        super(delegate);
     }
 
     @Override
     public OperationHandle executeStatement(SessionHandle session, String statement, long executionTimeoutMillis,
             Configuration executionConfig) {
-        if (executionTimeoutMillis < 0) {
-            throw new SqlGatewayException("executionTimeout must not be negative, was " + executionTimeoutMillis);
-        }
+        // As in Flink: zero or a negative timeout (the server's own statements pass -1) means none.
         OperationHandle operation = delegate.executeStatement(session, statement, 0, executionConfig);
         if (executionTimeoutMillis > 0) {
             ScheduledFuture<?> timer = timers.schedule(() -> timedOut(session, operation, executionTimeoutMillis),
@@ -227,87 +210,4 @@ final class StoppableSqlGatewayService implements SqlGatewayService, AutoCloseab
 
     // ------------------------------------------------------------------------------------------ pass-through
 
-    @Override
-    public SessionHandle openSession(SessionEnvironment environment) {
-        return delegate.openSession(environment);
-    }
-
-    @Override
-    public void configureSession(SessionHandle session, String statement, long timeout) {
-        delegate.configureSession(session, statement, timeout);
-    }
-
-    @Override
-    public Map<String, String> getSessionConfig(SessionHandle session) {
-        return delegate.getSessionConfig(session);
-    }
-
-    @Override
-    public EndpointVersion getSessionEndpointVersion(SessionHandle session) {
-        return delegate.getSessionEndpointVersion(session);
-    }
-
-    @Override
-    public OperationHandle submitOperation(SessionHandle session, Callable<ResultSet> executor) {
-        return delegate.submitOperation(session, executor);
-    }
-
-    @Override
-    public String getCurrentCatalog(SessionHandle session) {
-        return delegate.getCurrentCatalog(session);
-    }
-
-    @Override
-    public Set<String> listCatalogs(SessionHandle session) {
-        return delegate.listCatalogs(session);
-    }
-
-    @Override
-    public Set<String> listDatabases(SessionHandle session, String catalog) {
-        return delegate.listDatabases(session, catalog);
-    }
-
-    @Override
-    public Set<TableInfo> listTables(SessionHandle session, String catalog, String database,
-            Set<CatalogBaseTable.TableKind> kinds) {
-        return delegate.listTables(session, catalog, database, kinds);
-    }
-
-    @Override
-    public ResolvedCatalogBaseTable<?> getTable(SessionHandle session, ObjectIdentifier table) {
-        return delegate.getTable(session, table);
-    }
-
-    @Override
-    public Set<FunctionInfo> listUserDefinedFunctions(SessionHandle session, String catalog, String database) {
-        return delegate.listUserDefinedFunctions(session, catalog, database);
-    }
-
-    @Override
-    public Set<FunctionInfo> listSystemFunctions(SessionHandle session) {
-        return delegate.listSystemFunctions(session);
-    }
-
-    @Override
-    public FunctionDefinition getFunctionDefinition(SessionHandle session, UnresolvedIdentifier function) {
-        return delegate.getFunctionDefinition(session, function);
-    }
-
-    @Override
-    public GatewayInfo getGatewayInfo() {
-        return delegate.getGatewayInfo();
-    }
-
-    @Override
-    public List<String> completeStatement(SessionHandle session, String statement, int position) {
-        return delegate.completeStatement(session, statement, position);
-    }
-
-    @Override
-    public OperationHandle refreshMaterializedTable(SessionHandle session, String materializedTable,
-            boolean isPeriodic, String scheduleTime, Map<String, String> dynamicOptions,
-            Map<String, String> staticPartitions, Map<String, String> executionConfig) {
-        return delegate.refreshMaterializedTable(session, materializedTable, isPeriodic, scheduleTime,
-                dynamicOptions, staticPartitions, executionConfig);
-    }
 }

@@ -2,27 +2,14 @@ package io.tributary.server.statement;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.table.catalog.CatalogBaseTable;
-import org.apache.flink.table.catalog.ObjectIdentifier;
-import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
-import org.apache.flink.table.catalog.ResolvedSchema;
-import org.apache.flink.table.catalog.UnresolvedIdentifier;
-import org.apache.flink.table.functions.FunctionDefinition;
+import io.tributary.server.gateway.ForwardingSqlGatewayService;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
-import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
 import org.apache.flink.table.gateway.api.results.FetchOrientation;
-import org.apache.flink.table.gateway.api.results.FunctionInfo;
-import org.apache.flink.table.gateway.api.results.GatewayInfo;
 import org.apache.flink.table.gateway.api.results.OperationInfo;
 import org.apache.flink.table.gateway.api.results.ResultSet;
-import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 
@@ -32,13 +19,12 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
  * status, cancel, close) and as sessions open and close. Everything else passes through unchanged. The recorder
  * never fails a call, except to refuse a change running jobs depend on.
  */
-final class RecordingSqlGatewayService implements SqlGatewayService {
+final class RecordingSqlGatewayService extends ForwardingSqlGatewayService {
 
-    private final SqlGatewayService delegate;
     private final StatementRecorder recorder;
 
     RecordingSqlGatewayService(SqlGatewayService delegate, StatementRecorder recorder) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+        super(delegate);
         this.recorder = requireNonNull(recorder, "recorder is null");
     }
 
@@ -138,82 +124,4 @@ final class RecordingSqlGatewayService implements SqlGatewayService {
         }
     }
 
-    @Override
-    public Map<String, String> getSessionConfig(SessionHandle session) {
-        return delegate.getSessionConfig(session);
-    }
-
-    @Override
-    public EndpointVersion getSessionEndpointVersion(SessionHandle session) {
-        return delegate.getSessionEndpointVersion(session);
-    }
-
-    @Override
-    public OperationHandle submitOperation(SessionHandle session, Callable<ResultSet> executor) {
-        return delegate.submitOperation(session, executor);
-    }
-
-    @Override
-    public ResolvedSchema getOperationResultSchema(SessionHandle session, OperationHandle operation) {
-        return delegate.getOperationResultSchema(session, operation);
-    }
-
-    @Override
-    public String getCurrentCatalog(SessionHandle session) {
-        return delegate.getCurrentCatalog(session);
-    }
-
-    @Override
-    public Set<String> listCatalogs(SessionHandle session) {
-        return delegate.listCatalogs(session);
-    }
-
-    @Override
-    public Set<String> listDatabases(SessionHandle session, String catalog) {
-        return delegate.listDatabases(session, catalog);
-    }
-
-    @Override
-    public Set<TableInfo> listTables(SessionHandle session, String catalog, String database,
-            Set<CatalogBaseTable.TableKind> kinds) {
-        return delegate.listTables(session, catalog, database, kinds);
-    }
-
-    @Override
-    public ResolvedCatalogBaseTable<?> getTable(SessionHandle session, ObjectIdentifier table) {
-        return delegate.getTable(session, table);
-    }
-
-    @Override
-    public Set<FunctionInfo> listUserDefinedFunctions(SessionHandle session, String catalog, String database) {
-        return delegate.listUserDefinedFunctions(session, catalog, database);
-    }
-
-    @Override
-    public Set<FunctionInfo> listSystemFunctions(SessionHandle session) {
-        return delegate.listSystemFunctions(session);
-    }
-
-    @Override
-    public FunctionDefinition getFunctionDefinition(SessionHandle session, UnresolvedIdentifier function) {
-        return delegate.getFunctionDefinition(session, function);
-    }
-
-    @Override
-    public GatewayInfo getGatewayInfo() {
-        return delegate.getGatewayInfo();
-    }
-
-    @Override
-    public List<String> completeStatement(SessionHandle session, String statement, int position) {
-        return delegate.completeStatement(session, statement, position);
-    }
-
-    @Override
-    public OperationHandle refreshMaterializedTable(SessionHandle session, String materializedTable,
-            boolean isPeriodic, String scheduleTime, Map<String, String> dynamicOptions,
-            Map<String, String> staticPartitions, Map<String, String> executionConfig) {
-        return delegate.refreshMaterializedTable(session, materializedTable, isPeriodic, scheduleTime,
-                dynamicOptions, staticPartitions, executionConfig);
-    }
 }

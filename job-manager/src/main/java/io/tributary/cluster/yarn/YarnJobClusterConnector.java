@@ -7,6 +7,7 @@ import io.tributary.cluster.ClusterConnector;
 import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterKind;
 import io.tributary.cluster.ClusterLocation;
+import io.tributary.cluster.TargetConnection;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class YarnJobClusterConnector implements ClusterConnector {
     public ClusterConnection connect(ClusterDefinition cluster) {
         YarnEnvironment environment = new YarnEnvironment(YarnSettings.parse(kind, cluster.settings()));
         YarnJobClusterTarget target = new YarnJobClusterTarget(cluster.id(), kind, environment, launcher, http);
-        return new YarnConnection(environment, target,
-                new YarnJobClusterProbe(cluster.id(), environment, http, probeTimeout), () -> { });
+        return new TargetConnection(target, new YarnJobClusterProbe(cluster.id(), environment, http, probeTimeout),
+                () -> { }, environment::close);
     }
 }

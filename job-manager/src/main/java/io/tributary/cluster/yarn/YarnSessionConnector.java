@@ -8,6 +8,7 @@ import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterKind;
 import io.tributary.cluster.ClusterLocation;
 import io.tributary.cluster.InvalidClusterException;
+import io.tributary.cluster.TargetConnection;
 import io.tributary.job.deploy.GatewayJobSubmitter;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -117,8 +118,8 @@ public final class YarnSessionConnector implements ClusterConnector {
                         + " names its session's applicationId; to deploy a new session, register a new cluster")));
         YarnEnvironment environment = new YarnEnvironment(settings);
         YarnSessionTarget target = new YarnSessionTarget(cluster.id(), applicationId, environment, submitter, http);
-        return new YarnConnection(environment, target, new YarnSessionProbe(target, http, probeTimeout),
-                target::close);
+        return new TargetConnection(target, new YarnSessionProbe(target, http, probeTimeout), target::close,
+                environment::close);
     }
 
     @Override

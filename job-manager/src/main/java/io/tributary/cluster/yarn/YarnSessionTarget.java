@@ -4,18 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.job.JobVersion;
 import io.tributary.job.deploy.ClusterUnavailableException;
-import io.tributary.job.deploy.DeploymentTarget;
-import io.tributary.job.deploy.FlinkRestDiagnostics;
 import io.tributary.job.deploy.GatewayJobSubmitter;
-import io.tributary.job.deploy.ObservedJob;
 import io.tributary.job.deploy.RestSessionCluster;
+import io.tributary.job.deploy.SessionClusterTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -28,7 +24,7 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
  * and operated with Flink's REST client, like every session target. When the application is not running any more
  * (killed from outside, failed), every operation says so.
  */
-public final class YarnSessionTarget implements DeploymentTarget {
+public final class YarnSessionTarget extends SessionClusterTarget {
 
     private final String clusterId;
     private final ApplicationId applicationId;
@@ -83,36 +79,12 @@ public final class YarnSessionTarget implements DeploymentTarget {
                 "rest.port", Integer.toString(address.getPort())), restoreFrom);
     }
 
-    @Override
-    public ObservedJob observe(String flinkJobId) {
-        return session().observe(flinkJobId);
-    }
-
-    @Override
-    public CompletableFuture<String> stopWithSavepoint(String flinkJobId, String directory) {
-        return session().stopWithSavepoint(flinkJobId, directory);
-    }
-
-    @Override
-    public void cancel(String flinkJobId, Duration timeout) {
-        session().cancel(flinkJobId, timeout);
-    }
-
-    @Override
-    public Optional<String> latestRetainedCheckpoint(String flinkJobId) {
-        return session().latestRetainedCheckpoint(flinkJobId);
-    }
-
-    @Override
-    public FlinkRestDiagnostics diagnostics() {
-        return session().diagnostics();
-    }
-
     /**
      * The session's JobManager as the ResourceManager places it now; {@link ClusterUnavailableException} when the
      * ResourceManager does not answer or the application is not running.
      */
-    synchronized RestSessionCluster session() {
+    @Override
+    protected synchronized RestSessionCluster session() {
         ApplicationReport report = runningReport();
         URI address = YarnEnvironment.jobManagerAddress(report);
         if (session == null || !session.restAddress().equals(address)) {

@@ -4,16 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.job.JobVersion;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What the session-cluster modes that are reached by a REST address share: jobs are submitted through a gateway
  * session with {@code execution.target=remote} pointed at the cluster, and operated with Flink's REST client.
  */
-abstract class RestSessionTarget implements DeploymentTarget {
+abstract class RestSessionTarget extends SessionClusterTarget {
 
     private final String clusterId;
     private final RestSessionCluster cluster;
@@ -50,27 +48,7 @@ abstract class RestSessionTarget implements DeploymentTarget {
     }
 
     @Override
-    public ObservedJob observe(String flinkJobId) {
-        return cluster.observe(flinkJobId);
-    }
-
-    @Override
-    public CompletableFuture<String> stopWithSavepoint(String flinkJobId, String directory) {
-        return cluster.stopWithSavepoint(flinkJobId, directory);
-    }
-
-    @Override
-    public void cancel(String flinkJobId, Duration timeout) {
-        cluster.cancel(flinkJobId, timeout);
-    }
-
-    @Override
-    public Optional<String> latestRetainedCheckpoint(String flinkJobId) {
-        return cluster.latestRetainedCheckpoint(flinkJobId);
-    }
-
-    @Override
-    public FlinkRestDiagnostics diagnostics() {
-        return cluster.diagnostics();
+    protected RestSessionCluster session() {
+        return cluster;
     }
 }

@@ -8,6 +8,7 @@ import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterKind;
 import io.tributary.cluster.ClusterLocation;
 import io.tributary.cluster.InvalidClusterException;
+import io.tributary.cluster.TargetConnection;
 import io.tributary.job.runner.JobSpecWriter;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -52,7 +53,8 @@ public final class KubernetesApplicationConnector implements ClusterConnector {
         KubernetesEnvironment environment = new KubernetesEnvironment(cluster.id(),
                 KubernetesSettings.application(cluster.settings()));
         KubernetesApplicationTarget target = new KubernetesApplicationTarget(cluster.id(), environment, specs, http);
-        return new KubernetesConnection(target,
-                new KubernetesApplicationProbe(target, environment, http, probeTimeout), target::close, environment);
+        return new TargetConnection(target,
+                new KubernetesApplicationProbe(target, environment, http, probeTimeout), target::close,
+                environment::close);
     }
 }

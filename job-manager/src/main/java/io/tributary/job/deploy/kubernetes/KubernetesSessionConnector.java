@@ -8,6 +8,7 @@ import io.tributary.cluster.ClusterDefinition;
 import io.tributary.cluster.ClusterKind;
 import io.tributary.cluster.ClusterLocation;
 import io.tributary.cluster.InvalidClusterException;
+import io.tributary.cluster.TargetConnection;
 import io.tributary.job.deploy.GatewayJobSubmitter;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class KubernetesSessionConnector implements ClusterConnector {
         KubernetesEnvironment environment = new KubernetesEnvironment(cluster.id(),
                 KubernetesSettings.session(cluster.settings()));
         KubernetesSessionTarget target = new KubernetesSessionTarget(cluster.id(), environment, submitter, http);
-        return new KubernetesConnection(target, new KubernetesSessionProbe(target, environment, http, probeTimeout),
-                target::close, environment);
+        return new TargetConnection(target, new KubernetesSessionProbe(target, environment, http, probeTimeout),
+                target::close, environment::close);
     }
 }

@@ -5,18 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.job.JobVersion;
 import io.tributary.job.deploy.ClusterUnavailableException;
 import io.tributary.job.deploy.DeploymentException;
-import io.tributary.job.deploy.DeploymentTarget;
-import io.tributary.job.deploy.FlinkRestDiagnostics;
 import io.tributary.job.deploy.GatewayJobSubmitter;
-import io.tributary.job.deploy.ObservedJob;
 import io.tributary.job.deploy.RestSessionCluster;
+import io.tributary.job.deploy.SessionClusterTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.apache.flink.client.deployment.ClusterDeploymentException;
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.program.ClusterClient;
@@ -35,7 +31,7 @@ import org.apache.flink.kubernetes.shaded.io.fabric8.kubernetes.api.model.apps.D
  * cluster-id); they are observed, stopped and canceled through the session's REST service, whose address Flink's
  * {@link KubernetesClusterDescriptor#retrieve} gives.
  */
-public final class KubernetesSessionTarget implements DeploymentTarget {
+public final class KubernetesSessionTarget extends SessionClusterTarget {
 
     private final String clusterId;
     private final String flinkClusterId;
@@ -131,31 +127,6 @@ public final class KubernetesSessionTarget implements DeploymentTarget {
         return submitter.submit(version, jobName, flinkJobId, options, restoreFrom);
     }
 
-    @Override
-    public ObservedJob observe(String flinkJobId) {
-        return rest().observe(flinkJobId);
-    }
-
-    @Override
-    public CompletableFuture<String> stopWithSavepoint(String flinkJobId, String directory) {
-        return rest().stopWithSavepoint(flinkJobId, directory);
-    }
-
-    @Override
-    public void cancel(String flinkJobId, Duration timeout) {
-        rest().cancel(flinkJobId, timeout);
-    }
-
-    @Override
-    public Optional<String> latestRetainedCheckpoint(String flinkJobId) {
-        return rest().latestRetainedCheckpoint(flinkJobId);
-    }
-
-    @Override
-    public FlinkRestDiagnostics diagnostics() {
-        return rest().diagnostics();
-    }
-
     /** The session's REST address: the one Flink's descriptor gives for its REST service (asked once). */
     public URI restAddress() {
         URI known = address;
@@ -179,7 +150,8 @@ public final class KubernetesSessionTarget implements DeploymentTarget {
     }
 
     /** Flink's REST client of the session, opened on first use (its address must resolve by then). */
-    private synchronized RestSessionCluster rest() {
+    @Override
+    protected synchronized RestSessionCluster session() {
         if (rest == null) {
             URI at = restAddress();
             try {

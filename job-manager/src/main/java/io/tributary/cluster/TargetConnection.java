@@ -1,24 +1,26 @@
-package io.tributary.cluster.yarn;
+package io.tributary.cluster;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tributary.cluster.ClusterConnection;
-import io.tributary.cluster.ClusterProbe;
 import io.tributary.job.deploy.DeploymentTarget;
 
-/** The registry's handle on a YARN cluster: its target and probe, and the YARN client they share. */
-final class YarnConnection implements ClusterConnection {
+/**
+ * The registry's handle on a cluster whose target and probe share a client of their environment (a YARN or
+ * Kubernetes client): closing it closes the target first, then the environment.
+ */
+public final class TargetConnection implements ClusterConnection {
 
-    private final YarnEnvironment environment;
     private final DeploymentTarget target;
     private final ClusterProbe probe;
     private final Runnable closeTarget;
+    private final Runnable closeEnvironment;
 
-    YarnConnection(YarnEnvironment environment, DeploymentTarget target, ClusterProbe probe, Runnable closeTarget) {
-        this.environment = requireNonNull(environment, "environment is null");
+    public TargetConnection(DeploymentTarget target, ClusterProbe probe, Runnable closeTarget,
+            Runnable closeEnvironment) {
         this.target = requireNonNull(target, "target is null");
         this.probe = requireNonNull(probe, "probe is null");
         this.closeTarget = requireNonNull(closeTarget, "closeTarget is null");
+        this.closeEnvironment = requireNonNull(closeEnvironment, "closeEnvironment is null");
     }
 
     @Override
@@ -36,7 +38,7 @@ final class YarnConnection implements ClusterConnection {
         try {
             closeTarget.run();
         } finally {
-            environment.close();
+            closeEnvironment.run();
         }
     }
 }
