@@ -10,9 +10,10 @@ import java.util.Optional;
  * (Tributary: the promote request; stock Flink: the request that opens the session):
  *
  * <ul>
- *   <li>{@code promoted}: Tributary's promote answered (the plan validated with EXPLAIN); empty for stock Flink;
- *   <li>{@code submitted}: the submission was answered with the Flink job id (Tributary: {@code /deploy} answered;
- *       stock: the INSERT's result page carried the job id);
+ *   <li>{@code promoted}: a promote request of its own answered, when the job was deployed by a second request;
+ *       empty when one request promoted and deployed it (Tributary) and for stock Flink;
+ *   <li>{@code submitted}: the submission was answered with the Flink job id (Tributary: the promote-and-deploy
+ *       request answered; stock: the INSERT's result page carried the job id);
  *   <li>{@code jobRunning}: the cluster's REST API reports the job RUNNING;
  *   <li>{@code tasksRunning}: it reports every vertex of the job RUNNING;
  *   <li>{@code setUp}: stock Flink only, the session open, SET and the DDL done (the INSERT's request follows).
@@ -33,12 +34,12 @@ public record JobRun(
         requireNonNull(setUp, "setUp is null");
     }
 
-    /** From the request that submits the job (Tributary: deploy; stock: the INSERT) to RUNNING. */
+    /** From the request that submits the job (Tributary: promote and deploy; stock: the INSERT) to RUNNING. */
     public Duration deployToJobRunning() {
         return jobRunning.minus(beforeSubmitRequest());
     }
 
-    /** The request that submits the job alone (Tributary: deploy; stock: the INSERT), until answered. */
+    /** The request that submits the job alone (Tributary: promote and deploy; stock: the INSERT), until answered. */
     public Duration deployAnswered() {
         return submitted.minus(beforeSubmitRequest());
     }

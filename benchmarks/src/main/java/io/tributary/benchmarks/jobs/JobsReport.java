@@ -66,8 +66,6 @@ public final class JobsReport {
                                 JobRun::jobRunning, JobRun::jobRunning),
                         comparisonRow("All tasks RUNNING: promote + deploy vs session + SET + DDL + INSERT",
                                 JobRun::tasksRunning, JobRun::tasksRunning),
-                        comparisonRow("Job RUNNING: deploy alone vs INSERT alone (session set up)",
-                                JobRun::deployToJobRunning, JobRun::deployToJobRunning),
                         comparisonRow("Job RUNNING: promote + deploy vs INSERT alone (session set up)",
                                 JobRun::jobRunning, JobRun::deployToJobRunning)));
     }
@@ -75,10 +73,8 @@ public final class JobsReport {
     private Table tributaryTable() {
         List<JobRun> runs = results.tributaryRuns();
         return phaseTable(results.tributary() + ": where the time goes (ms, from the promote request)", List.of(
-                phaseRow("Promote answered (plan validated with EXPLAIN)", runs,
-                        run -> run.promoted().orElseThrow()),
-                phaseRow("Deploy request alone, until answered (job submitted)", runs, JobRun::deployAnswered),
-                phaseRow("Deploy request to job RUNNING", runs, JobRun::deployToJobRunning),
+                phaseRow("Promote + deploy request, until answered (plan compiled, job submitted, job stored)", runs,
+                        JobRun::submitted),
                 phaseRow("Promote request to job RUNNING", runs, JobRun::jobRunning),
                 phaseRow("Promote request to all tasks RUNNING", runs, JobRun::tasksRunning)));
     }
@@ -129,14 +125,14 @@ public final class JobsReport {
                         + job.statement() + "`, where `{run}` is the number of the run (each run's tables have"
                         + " names of their own, as distinct jobs do, so no run can reuse what an earlier one set up)."
                         + " Default parallelism (1), no checkpointing.",
-                "- Tributary: `POST /api/v1/jobs` with the statement and the DDL as `dependencies` (the server"
-                        + " opens a session set up like the user's, validates the plan with EXPLAIN in it and stores"
-                        + " the job), then `POST /api/v1/jobs/{id}/deploy` (the INSERT runs in the session the"
-                        + " validation left warm, against the embedded cluster, and the request is answered once"
-                        + " Flink accepted the job). Timed from the promote request.",
+                "- Tributary: `POST /api/v1/jobs` with the statement, the DDL as `dependencies` and `deploy: true`"
+                        + " (the server opens a session set up like the user's and submits the INSERT in it to the"
+                        + " embedded cluster: the planner compiles the plan before Flink sees a job, so the"
+                        + " submission is the validation; the job is stored once Flink accepted it, and the request"
+                        + " is answered then). Timed from that request.",
                 "- Stock Flink: a new session on its SQL Gateway, `SET 'table.dml-sync' = 'false'` and the DDL,"
                         + " then the INSERT, timed from the session's request: the same work from nothing to a"
-                        + " running job as Tributary's two requests. The INSERT alone (the session already set up)"
+                        + " running job as Tributary's request. The INSERT alone (the session already set up)"
                         + " is shown too. Each statement's result is asked for every "
                         + JobsBenchmark.STATEMENT_POLL_INTERVAL.toMillis() + " ms while not ready (as often as"
                         + " Tributary's server looks at its own statements); the job id comes from the INSERT's"

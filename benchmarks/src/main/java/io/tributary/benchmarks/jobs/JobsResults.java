@@ -34,8 +34,5 @@ public record JobsResults(
         if (tributaryRuns.isEmpty() || stockRuns.isEmpty()) {
             throw new IllegalArgumentException("both sides need at least one run");
         }
-        if (tributaryRuns.stream().anyMatch(run -> run.promoted().isEmpty())) {
-            throw new IllegalArgumentException("every Tributary run is promoted first");
-        }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tributary's way to a running job: promote ({@code POST /api/v1/jobs}, which validates the plan with EXPLAIN),
- * then deploy ({@code POST /api/v1/jobs/{id}/deploy}) to the embedded cluster, timed from the promote request to
+ * Tributary's way to a running job: promote and deploy to the embedded cluster in one request ({@code POST
+ * /api/v1/jobs} with {@code deploy: true}: the submission is the plan's validation), timed from that request to
  * RUNNING on the cluster's REST API. Afterwards (untimed) it cancels the job through the management API and waits
  * until the cluster reports it ended.
  */
@@ -44,17 +44,17 @@ final class TributaryJobPath implements InterleavedRuns.Contender<JobRun> {
     public JobRun runOnce(int run) throws IOException, InterruptedException {
         StreamingJob job = this.job.forRun(run);
         long start = System.nanoTime();
-        String id = management.promote(jobNamePrefix + run, job.statement(), job.dependencies(), Map.of());
-        long promoted = System.nanoTime();
-        ManagementApi.DeployedJob deployed = management.deploy(id);
+        ManagementApi.PromotedJob promoted = management.promoteAndDeploy(jobNamePrefix + run, job.statement(),
+                job.dependencies(), Map.of());
         long submitted = System.nanoTime();
+        String flinkJobId = promoted.deployed().flinkJobId();
         try {
-            RunningWatcher.Milestones running = watcher.awaitRunning(cluster, deployed.flinkJobId(), start);
-            return new JobRun(Optional.of(Duration.ofNanos(promoted - start)), Duration.ofNanos(submitted - start),
-                    running.jobRunning(), running.tasksRunning(), Optional.empty());
+            RunningWatcher.Milestones running = watcher.awaitRunning(cluster, flinkJobId, start);
+            return new JobRun(Optional.empty(), Duration.ofNanos(submitted - start), running.jobRunning(),
+                    running.tasksRunning(), Optional.empty());
         } finally {
-            management.cancel(id);
-            watcher.awaitEnded(cluster, deployed.flinkJobId());
+            management.cancel(promoted.id());
+            watcher.awaitEnded(cluster, flinkJobId);
         }
     }
 }

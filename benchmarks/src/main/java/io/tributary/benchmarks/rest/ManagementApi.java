@@ -39,6 +39,34 @@ public final class ManagementApi {
         return requiredText(job, "id");
     }
 
+    /**
+     * {@code POST /api/v1/jobs} with {@code deploy: true}: promotes and deploys to the embedded cluster in one
+     * request; returns the job's id with the job as the server answers (state, flinkJobId).
+     */
+    public PromotedJob promoteAndDeploy(String name, String statement, List<String> dependencies,
+            Map<String, String> options) throws IOException, InterruptedException {
+        ObjectNode body = http.json().createObjectNode()
+                .put("name", requireNonNull(name, "name is null"))
+                .put("statement", requireNonNull(statement, "statement is null"))
+                .put("cluster", "embedded")
+                .put("deploy", true);
+        dependencies.forEach(body.putArray("dependencies")::add);
+        ObjectNode optionsNode = body.putObject("options");
+        options.forEach(optionsNode::put);
+        JsonNode job = http.send("POST", base.resolve("/api/v1/jobs"), body).expect(CREATED);
+        return new PromotedJob(requiredText(job, "id"),
+                new DeployedJob(requiredText(job, "state"), requiredText(job, "flinkJobId")));
+    }
+
+    /** A job promoted and deployed in one request: its id, and the job as deployed. */
+    public record PromotedJob(String id, DeployedJob deployed) {
+
+        public PromotedJob {
+            requireNonNull(id, "id is null");
+            requireNonNull(deployed, "deployed is null");
+        }
+    }
+
     /** {@code POST /api/v1/jobs/{id}/deploy}: returns the job as the server answers (state, flinkJobId). */
     public DeployedJob deploy(String id) throws IOException, InterruptedException {
         JsonNode job = http.send("POST", jobUri(id, "/deploy"), http.json().createObjectNode()).expect(OK);

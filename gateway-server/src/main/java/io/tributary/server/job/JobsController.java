@@ -12,7 +12,9 @@ import io.tributary.job.ManagedJob;
 import io.tributary.job.ManagedJobRepository;
 import io.tributary.job.deploy.DeploymentTarget;
 import io.tributary.job.deploy.FlinkRestDiagnostics;
+import io.tributary.job.deploy.RestorePoint;
 import io.tributary.job.lifecycle.JobDeployer;
+import io.tributary.job.lifecycle.JobLifecycleSettings;
 import io.tributary.job.lifecycle.JobNotFoundException;
 import io.tributary.job.lifecycle.JobStateConflictException;
 import io.tributary.job.lifecycle.JobStopper;
@@ -50,10 +52,11 @@ class JobsController {
     private final JobStopper stopper;
     private final JobUpgrader upgrader;
     private final SessionPromotions sessionPromotions;
+    private final JobLifecycleSettings lifecycle;
 
     JobsController(ManagedJobRepository jobs, JobVersionRepository versions, ClusterRegistry clusters,
             JobPromoter promoter, JobDeployer deployer, JobStopper stopper, JobUpgrader upgrader,
-            SessionPromotions sessionPromotions) {
+            SessionPromotions sessionPromotions, JobLifecycleSettings lifecycle) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.clusters = requireNonNull(clusters, "clusters is null");
@@ -62,15 +65,22 @@ class JobsController {
         this.stopper = requireNonNull(stopper, "stopper is null");
         this.upgrader = requireNonNull(upgrader, "upgrader is null");
         this.sessionPromotions = requireNonNull(sessionPromotions, "sessionPromotions is null");
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
     }
 
     @PostMapping
     @Operation(summary = "Promote a statement into a managed job (validated by Flink's planner; nothing stored if not);"
             + " with sessionId, from an open gateway session: the statement of operationId (or the given one) with the"
-            + " session's catalog, database, SET options and temporary DDL")
+            + " session's catalog, database, SET options and temporary DDL; with deploy=true, deployed at once (on a"
+            + " session cluster the submission is the validation: the statement is planned once)")
     ResponseEntity<JobView> promote(@RequestBody JobRequests.Promote body, HttpServletRequest request) {
-        ManagedJob job = promoter.promote(fromSession(body,
-                body.toRequest(body.name(), body.clusterOrEmbedded(), Actor.of(request))));
+        String actor = Actor.of(request);
+        PromoteRequest promotion = fromSession(body, body.toRequest(body.name(), body.clusterOrEmbedded(), actor));
+        ManagedJob job = Boolean.TRUE.equals(body.deploy())
+                ? promoter.promoteAndDeploy(promotion,
+                        promoted -> deployer.deploy(promoted.id(), RestorePoint.empty(), actor),
+                        lifecycle.cancelTimeout())
+                : promoter.promote(promotion);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(job));
     }
 

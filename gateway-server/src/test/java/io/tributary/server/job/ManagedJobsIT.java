@@ -171,6 +171,52 @@ class ManagedJobsIT {
                 .isEqualTo("CANCELED");
     }
 
+    /**
+     * With {@code deploy: true} on the embedded cluster the submission is the validation: the statement is planned
+     * once (no EXPLAIN in the history), the job is stored RUNNING with its transitions, and a statement that does
+     * not compile is the same 400 with its position as a promotion's, with nothing stored.
+     */
+    @Test
+    void promotedAndDeployedInOneRequestTheStatementIsPlannedOnce() throws Exception {
+        String table = createCountTable("one_request_counts");
+        HttpResponse<String> created = server.post("/api/v1/jobs",
+                JSON.writeValueAsString(promoteBody("one-request-count", table, "k <> 78").put("deploy", true)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode job = JSON.readTree(created.body());
+        assertThat(job.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(job.path("flinkJobId").asText()).hasSize(32);
+        String id = job.path("id").asText();
+        awaitCountAtLeast(table, 3);
+        assertThat(JSON.readTree(server.get("/api/v1/jobs/" + id + "/transitions").body()).findValuesAsText("to"))
+                .containsExactly("DEPLOYING", "RUNNING");
+
+        List<String> planned = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            planned.clear();
+            JSON.readTree(server.get("/api/v1/statements?limit=200").body()).path("statements").forEach(statement -> {
+                String text = statement.path("statement").asText();
+                if (text.contains("k <> 78") && statement.path("status").asText().equals("FINISHED")) {
+                    planned.add(text.strip().split("\\s+")[0]);
+                }
+            });
+            return !planned.isEmpty();
+        });
+        assertThat(planned).containsExactly("INSERT");
+
+        int jobsBefore = JSON.readTree(server.get("/api/v1/jobs").body()).size();
+        ObjectNode broken = promoteBody("broken-in-one-request", "t", "k > 0").put("deploy", true);
+        broken.put("statement", "INSERT INTO pg_counts\nSELECT k, COUNT(*)\nFROM no_such_source GROUP BY k");
+        HttpResponse<String> refused = server.post("/api/v1/jobs", JSON.writeValueAsString(broken));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode error = JSON.readTree(refused.body());
+        assertThat(error.path("code").asText()).isEqualTo("INVALID_STATEMENT");
+        assertThat(error.path("message").asText()).contains("no_such_source");
+        assertThat(error.path("details").path("line").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(server.get("/api/v1/jobs").body()).size()).isEqualTo(jobsBefore);
+        assertThat(ok(server.post("/api/v1/jobs/" + id + "/cancel", "{}")).path("state").asText())
+                .isEqualTo("CANCELED");
+    }
+
     @Test
     void aStatementThatDoesNotValidateIs400WithThePositionAndStoresNothing() throws Exception {
         int jobsBefore = JSON.readTree(server.get("/api/v1/jobs").body()).size();

@@ -70,4 +70,12 @@ public interface DeploymentTarget {
     default String whyUnknown(String flinkJobId) {
         return "cluster " + clusterId() + " does not know Flink job " + flinkJobId;
     }
+
+    /**
+     * True when {@link #submit} plans the statement in the server's own SQL Gateway (session clusters): the planner
+     * then compiles the plan before Flink sees a job, so a submission that succeeds is also a validation.
+     */
+    default boolean plansInServer() {
+        return false;
+    }
 }

@@ -38,4 +38,10 @@ public abstract class SessionClusterTarget implements DeploymentTarget {
     public FlinkRestDiagnostics diagnostics() {
         return session().diagnostics();
     }
+
+    /** Session clusters get their jobs through the server's gateway, which plans them first. */
+    @Override
+    public boolean plansInServer() {
+        return true;
+    }
 }
