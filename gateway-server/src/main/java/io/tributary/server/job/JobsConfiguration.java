@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -186,10 +187,15 @@ public class JobsConfiguration {
                 clock);
     }
 
-    @Bean
+    /** With the threads of the deploys that follow an upgrade's stop with savepoint (they wait for Flink). */
+    @Bean(destroyMethod = "close")
     JobUpgrader jobUpgrader(ManagedJobRepository jobs, JobPromoter promoter, JobStopper stopper,
             JobDeployer deployer) {
-        return new JobUpgrader(jobs, promoter, stopper, deployer);
+        return new JobUpgrader(jobs, promoter, stopper, deployer, Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "tributary-redeploy");
+            thread.setDaemon(true);
+            return thread;
+        }));
     }
 
     @Bean

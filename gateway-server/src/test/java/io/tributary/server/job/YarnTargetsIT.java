@@ -129,7 +129,7 @@ class YarnTargetsIT {
     }
 
     @Test
-    void aJobInApplicationModeRunsTheSqlRunnerInAYarnApplicationOfItsOwnAndKeepsItsStateAcrossARestart()
+    void aJobInApplicationModeRunsTheSqlRunnerInAYarnApplicationOfItsOwnAndKeepsItsStateAcrossARestartAndAnUpgrade()
             throws Exception {
         JsonNode cluster = register("yarn-application-it", "yarn-application", yarn.clusterSettings(), 201);
         String clusterId = cluster.path("id").asText();
@@ -170,8 +170,23 @@ class YarnTargetsIT {
                 "http://" + second.getHost() + ":" + second.getRpcPort());
         assertThat(taggedApplication(restartedJobId).getApplicationId()).isEqualTo(second.getApplicationId());
 
+        // Upgrade: a new version, deployed from a savepoint of the running one into a YARN application of its own.
+        ObjectNode next = promoteBody(null, table);
+        // The same topology (Flink maps the savepoint's state to the new plan by it), another version's text.
+        next.put("statement", "INSERT INTO pg_counts SELECT k, COUNT(*) AS n FROM gen GROUP BY k");
+        HttpResponse<String> upgrade = server.post("/api/v1/jobs/" + id + "/versions", JSON.writeValueAsString(next));
+        assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
+        JsonNode upgraded = awaitVersionRunning(id, 2);
+        String upgradedJobId = upgraded.path("flinkJobId").asText();
+        ApplicationReport third = taggedApplication(upgradedJobId);
+        assertThat(third.getApplicationId()).isNotEqualTo(second.getApplicationId());
+        awaitApplicationState(second.getApplicationId().toString(), YarnApplicationState.FINISHED);
+        long beforeUpgrade = count(table).orElseThrow();
+        assertThat(awaitCountChange(table, beforeUpgrade)).as("the upgraded version carries the count on")
+                .isGreaterThan(beforeUpgrade);
+
         // Killed from outside: the job's state says so.
-        yarnClient.killApplication(second.getApplicationId());
+        yarnClient.killApplication(third.getApplicationId());
         JsonNode failed = awaitState(id, "FAILED");
         assertThat(failed.path("lastError").asText()).contains("KILLED");
     }
@@ -390,6 +405,20 @@ class YarnTargetsIT {
             Thread.sleep(50);
         }
         throw new AssertionError("the count in " + table + " stayed at " + previous);
+    }
+
+    /** The job once its version {@code version} runs (an upgrade stops the old one first). */
+    private static JsonNode awaitVersionRunning(String id, int version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonNode job = null;
+        while (System.nanoTime() < deadline) {
+            job = JSON.readTree(server.get("/api/v1/jobs/" + id).body());
+            if (job.path("version").asInt() == version && job.path("state").asText().equals("RUNNING")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + id + " did not run version " + version + ": " + job);
     }
 
     private static JsonNode awaitState(String id, String state) throws Exception {

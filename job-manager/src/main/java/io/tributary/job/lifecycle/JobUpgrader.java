@@ -10,24 +10,37 @@ import io.tributary.job.deploy.RestorePoint;
 import io.tributary.job.promote.JobPromoter;
 import io.tributary.job.promote.PromoteRequest;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upgrades a job to a new version carrying its state: the new version is validated and stored first; a running
  * job is then stopped with a savepoint and the new version deployed from it. A stopped job is deployed from its
  * latest savepoint, if it has one.
  */
-public final class JobUpgrader {
+public final class JobUpgrader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobUpgrader.class);
 
     private final ManagedJobRepository jobs;
     private final JobPromoter promoter;
     private final JobStopper stopper;
     private final JobDeployer deployer;
+    private final ExecutorService redeploys;
 
-    public JobUpgrader(ManagedJobRepository jobs, JobPromoter promoter, JobStopper stopper, JobDeployer deployer) {
+    /**
+     * {@code redeploys} runs the deploy that follows the stop of a running job: not on the thread that completed
+     * the stop, which belongs to the stopped cluster's client (for a per-job or application cluster, one that is
+     * being closed). Shut down by {@link #close}.
+     */
+    public JobUpgrader(ManagedJobRepository jobs, JobPromoter promoter, JobStopper stopper, JobDeployer deployer,
+            ExecutorService redeploys) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.promoter = requireNonNull(promoter, "promoter is null");
         this.stopper = requireNonNull(stopper, "stopper is null");
         this.deployer = requireNonNull(deployer, "deployer is null");
+        this.redeploys = requireNonNull(redeploys, "redeploys is null");
     }
 
     /** The new version, and the job as it will be once the upgrade has run (RUNNING on the new version). */
@@ -45,12 +58,23 @@ public final class JobUpgrader {
         String actor = request.actor();
         if (job.state() == JobState.RUNNING) {
             CompletableFuture<ManagedJob> redeployed = stopper.stopWithSavepoint(jobId, actor).finished()
-                    .thenApply(stopped -> stopped.state() == JobState.STOPPED
+                    .thenApplyAsync(stopped -> stopped.state() == JobState.STOPPED
                             ? deployer.deploy(jobId, RestorePoint.latestSavepoint(), actor)
-                            : stopped);
+                            : stopped, redeploys);
+            redeployed.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Upgrade of job '{}' to version {}: the new version was not deployed: {}", job.name(),
+                            version.version(), failure.toString());
+                }
+            });
             return new Upgrade(version, redeployed);
         }
         RestorePoint from = job.lastSavepoint().isPresent() ? RestorePoint.latestSavepoint() : RestorePoint.empty();
         return new Upgrade(version, CompletableFuture.completedFuture(deployer.deploy(jobId, from, actor)));
+    }
+
+    @Override
+    public void close() {
+        redeploys.shutdownNow();
     }
 }
