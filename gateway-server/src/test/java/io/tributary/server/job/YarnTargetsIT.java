@@ -98,8 +98,8 @@ class YarnTargetsIT {
         assertThat(restarted.path("state").asText()).isEqualTo("RUNNING");
         assertThat(awaitCountChange(table, atSavepoint)).as("the count carries on from the savepoint")
                 .isGreaterThan(atSavepoint);
-        JsonNode jobs = JSON.readTree(server.get("/api/v1/clusters/" + clusterId + "/jobs").body());
-        assertThat(jobs.findValuesAsText("state")).contains("RUNNING");
+        // The cluster's view follows the watcher's polls: the restarted job shows RUNNING there within a few.
+        awaitClusterJob(clusterId, restarted.path("flinkJobId").asText(), "RUNNING");
 
         // Attach a second cluster to the same running session by its application id, and run a job there.
         Map<String, String> attach = new LinkedHashMap<>(yarn.clusterSettings());
