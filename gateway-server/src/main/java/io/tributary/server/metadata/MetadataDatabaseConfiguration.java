@@ -95,10 +95,8 @@ public class MetadataDatabaseConfiguration {
             TributaryProperties.Metadata metadata = properties.metadata();
             if (metadata.embedded()) {
                 Path file = properties.dataDir().toAbsolutePath().normalize().resolve("metadata").resolve("tributary");
-                // Every commit reaches the file at once (H2 otherwise writes up to 500 ms later, which a killed
-                // process loses); the server, not the JVM's shutdown hook, closes the database.
-                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2,
-                        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                // The server, not the JVM's shutdown hook, closes the database.
+                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
                         "tributary", "", metadata.maxConnections(), metadata.connectTimeout());
             }
             MetadataDatabaseKind kind = MetadataDatabaseKind.fromJdbcUrl(metadata.url()).orElseThrow(
