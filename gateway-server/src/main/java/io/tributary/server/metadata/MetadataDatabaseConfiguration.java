@@ -96,7 +96,8 @@ public class MetadataDatabaseConfiguration {
             if (metadata.embedded()) {
                 Path file = properties.dataDir().toAbsolutePath().normalize().resolve("metadata").resolve("tributary");
                 // The server, not the JVM's shutdown hook, closes the database.
-                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
+                return new MetadataDatabaseSettings(MetadataDatabaseKind.H2,
+                        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
                         "tributary", "", metadata.maxConnections(), metadata.connectTimeout());
             }
             MetadataDatabaseKind kind = MetadataDatabaseKind.fromJdbcUrl(metadata.url()).orElseThrow(
