@@ -41,15 +41,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./tributary bench jdbc}: the same rows fetched from the packaged server through Tributary's JDBC driver
  * and through Flink's flink-sql-jdbc-driver, one after the other in one run, each in a JVM of its own with the
- * same heap limit and only its driver on the class path. Reports rows/s, their ratio and each client's peak heap;
- * writes {@code benchmarks/results/jdbc-<date>.md}.
+ * same heap limit, only its driver on the class path and the same logging settings (warnings only: Flink's driver
+ * would otherwise log every response at DEBUG). Each client fetches the rows once untimed, then times its rounds;
+ * the median round counts. Reports rows/s, their ratio and each client's peak heap; writes
+ * {@code benchmarks/results/jdbc-<date>.md}.
  */
 public final class JdbcBenchmark implements Benchmark {
 
     static final double RATIO_GOAL = 3.0;
     static final long HEAP_GOAL_BYTES = 256L * 1024 * 1024;
     private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(30);
-    private static final String USAGE = "--rows N (rows fetched, 1000000), --heap-mb N (each client's -Xmx, 256)";
+    private static final String USAGE = "--rows N (rows fetched, 1000000), --rounds N (timed rounds per driver, 3),"
+            + " --heap-mb N (each client's -Xmx, 256)";
+    private static final String CLIENT_LOGGING = "<configuration><appender name=\"err\" "
+            + "class=\"ch.qos.logback.core.ConsoleAppender\"><target>System.err</target><encoder><pattern>%level "
+            + "%logger %msg%n</pattern></encoder></appender><root level=\"WARN\"><appender-ref ref=\"err\"/></root>"
+            + "</configuration>\n";
 
     private final Workspace workspace;
     private final ChildProcesses processes;
@@ -85,6 +92,7 @@ public final class JdbcBenchmark implements Benchmark {
     public void run(List<String> arguments) throws Exception {
         long rows = 1_000_000;
         int heapMegabytes = 256;
+        int rounds = 3;
         for (int i = 0; i < arguments.size(); i += 2) {
             if (i + 1 >= arguments.size()) {
                 throw new IllegalArgumentException("option " + arguments.get(i) + " needs a value");
@@ -92,6 +100,7 @@ public final class JdbcBenchmark implements Benchmark {
             switch (arguments.get(i)) {
                 case "--rows" -> rows = Long.parseLong(arguments.get(i + 1));
                 case "--heap-mb" -> heapMegabytes = Integer.parseInt(arguments.get(i + 1));
+                case "--rounds" -> rounds = Integer.parseInt(arguments.get(i + 1));
                 default -> throw new IllegalArgumentException("unknown option " + arguments.get(i));
             }
         }
@@ -107,9 +116,13 @@ public final class JdbcBenchmark implements Benchmark {
                 Duration.ofSeconds(120)), Duration.ofSeconds(180), Duration.ofMillis(20));
         GatewayServerLauncher launcher = new TributaryServerLauncher(workspace, processes, scratch,
                 new FreePorts(InetAddress.getByName("127.0.0.1")));
-        out.printf("JDBC benchmark: %d rows through each driver, -Xmx%dm, %d cores (load average %s)%n", rows,
-                heapMegabytes, machine.cores(), machine.loadAverage());
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
+        }
+        out.printf("JDBC benchmark: %d rows through each driver, one untimed fetch then the median of %d, -Xmx%dm,"
+                + " %d cores (load average %s)%n", rows, rounds, heapMegabytes, machine.cores(), machine.loadAverage());
         Path program = scratch.create("jdbc-benchmark").resolve("FetchRows.java");
+        Files.writeString(program.resolveSibling("logback.xml"), CLIENT_LOGGING);
         try (InputStream source = JdbcBenchmark.class.getResourceAsStream("FetchRows.java.txt")) {
             Files.write(program, source.readAllBytes());
         }
@@ -118,23 +131,24 @@ public final class JdbcBenchmark implements Benchmark {
         try {
             String hostPort = server.server().endpoint().getHost() + ":" + server.server().endpoint().getPort();
             results.add(fetch("Tributary JDBC driver", driverJar.toString(), "jdbc:tributary://" + hostPort,
-                    program, rows, heapMegabytes));
+                    program, rows, rounds, heapMegabytes));
             Path flinkLibraries = workspace.benchmarksJar().getParent().resolve("lib");
             results.add(fetch("Flink flink-sql-jdbc-driver", flinkLibraries + "/*", "jdbc:flink://" + hostPort,
-                    program, rows, heapMegabytes));
+                    program, rows, rounds, heapMegabytes));
         } finally {
             server.server().process().stop(ChildProcesses.STOP_GRACE);
         }
-        report(results, started, machine);
+        report(results, started, machine, rounds);
     }
 
-    private FetchResult fetch(String driver, String classPath, String url, Path program, long rows,
+    private FetchResult fetch(String driver, String classPath, String url, Path program, long rows, int rounds,
             int heapMegabytes) throws IOException, InterruptedException {
         out.printf("  %s ...%n", driver);
         Path directory = program.getParent();
         ChildProcess process = processes.start(new ChildProcessSpec(driver,
-                List.of(workspace.javaExecutable().toString(), "-Xmx" + heapMegabytes + "m", "-cp", classPath,
-                        program.toString(), url, Long.toString(rows)),
+                List.of(workspace.javaExecutable().toString(), "-Xmx" + heapMegabytes + "m",
+                        "-Dlogback.configurationFile=" + program.resolveSibling("logback.xml"), "-cp", classPath,
+                        program.toString(), url, Long.toString(rows), Integer.toString(rounds)),
                 directory, "TRIBUTARY_", Map.of(), directory.resolve(driver.replace(' ', '-') + ".log")));
         long deadline = System.nanoTime() + FETCH_TIMEOUT.toNanos();
         while (process.isAlive() && System.nanoTime() < deadline) {
@@ -150,7 +164,8 @@ public final class JdbcBenchmark implements Benchmark {
         return result;
     }
 
-    private void report(List<FetchResult> results, Instant started, MachineInfo machine) throws IOException {
+    private void report(List<FetchResult> results, Instant started, MachineInfo machine, int rounds)
+            throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (FetchResult result : results) {
             rows.add(List.of(result.driver(), Long.toString(result.rows()),
@@ -170,7 +185,8 @@ public final class JdbcBenchmark implements Benchmark {
         Table goalTable = new Table("Goals", List.of("Goal", "Target", "Measured", "Result"), goals.stream()
                 .map(goal -> List.of(goal.description(), goal.target(), goal.measured(), goal.verdict())).toList());
         String conditions = "Load average " + machine.loadAverage() + " at start, " + MachineInfo.currentLoadAverage()
-                + " at end; " + machine.cores() + " cores.";
+                + " at end; " + machine.cores() + " cores. Each driver: one untimed fetch, then the median of "
+                + rounds + " timed fetches.";
         TextTableRenderer text = new TextTableRenderer();
         out.println();
         out.println(conditions);
