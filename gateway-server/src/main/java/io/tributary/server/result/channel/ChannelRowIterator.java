@@ -29,6 +29,8 @@ final class ChannelRowIterator implements CloseableIterator<RowData> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRowIterator.class);
     static final long CONNECTION_POLL_MILLIS = 50;
+    /** While waiting for the sink, the job's status is asked once per this many polls (each ask is a request). */
+    static final int POLLS_PER_STATUS = 10;
     static final long JOB_RESULT_WAIT_SECONDS = 30;
 
     private final ResultChannel channel;
@@ -95,7 +97,7 @@ final class ChannelRowIterator implements CloseableIterator<RowData> {
     }
 
     private void connect() throws IOException, InterruptedException {
-        while (!closed) {
+        for (int poll = 1; !closed; poll++) {
             Socket socket;
             try {
                 socket = channel.awaitConnection(CONNECTION_POLL_MILLIS);
@@ -107,7 +109,7 @@ final class ChannelRowIterator implements CloseableIterator<RowData> {
                         ChannelProtocol.BUFFER_BYTES));
                 return;
             }
-            JobStatus status = jobStatus();
+            JobStatus status = poll % POLLS_PER_STATUS == 0 ? jobStatus() : null;
             if (status != null && status.isGloballyTerminalState()) {
                 throw new IOException("the query's job ended (" + status + ") before its sink connected");
             }
