@@ -43,7 +43,7 @@ class ManagementApiIT {
         assertThat(info.path("urls").path("gateway").asText()).isEqualTo(server.gatewayUrl());
         assertThat(info.path("metadataDatabase").path("kind").asText()).isEqualTo("h2");
         assertThat(info.path("metadataDatabase").path("url").asText())
-                .startsWith("jdbc:h2:file:").contains(server.dataDir().toString());
+                .startsWith("jdbc:h2:async:").contains(server.dataDir().toString());
         assertThat(info.path("metadataDatabase").path("schemaVersions").path("catalog-service").asText())
                 .isNotBlank();
         assertThat(info.path("embeddedCluster").path("restAddress").asText())

@@ -91,6 +91,43 @@ class PackagedServerIT {
     }
 
     /**
+     * The embedded metadata database loses nothing the server answered for when the server is killed (SIGKILL, no
+     * shutdown) right after: catalogs created a moment before the kill are there after the next start.
+     */
+    @Test
+    void whatWasCommittedJustBeforeAKillSurvivesIt() throws Exception {
+        Result start = script(Map.of(), "start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        List<String> created = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:flink://127.0.0.1:" + gatewayPort);
+                Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 5; i++) {
+                String name = "kept_" + i;
+                statement.execute("CREATE CATALOG " + name + " WITH ('type' = 'generic_in_memory')");
+                created.add(name);
+            }
+        }
+        long pid = Long.parseLong(Files.readString(dataDir.resolve("tributary.pid")).trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        assertThat(server.destroyForcibly()).isTrue();
+        server.onExit().get(60, TimeUnit.SECONDS);
+
+        Result again = script(Map.of(), "start");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        List<String> catalogs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:flink://127.0.0.1:" + gatewayPort);
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("SHOW CATALOGS")).isTrue();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    catalogs.add(rows.getString(1));
+                }
+            }
+        }
+        assertThat(catalogs).containsAll(created);
+    }
+
+    /**
      * A port in use is one line naming its setting; for the embedded cluster's port too, although the cluster starts
      * before the other beans (EarlyClusterStart).
      */

@@ -62,6 +62,8 @@ public final class ClusterWatcher implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pollers;
     private final Map<String, ClusterTracker> trackers = new ConcurrentHashMap<>();
+    /** The poll of each cluster that runs now, so that whoever asks for one meanwhile waits for its answer. */
+    private final Map<String, CompletableFuture<ClusterPoll>> running = new ConcurrentHashMap<>();
     private volatile Map<String, ClusterHealthChanged> recordedHealth;
 
     public ClusterWatcher(ClusterRegistry registry, ManagedJobRepository jobs, ClusterJobQueries queries,
@@ -127,10 +129,13 @@ public final class ClusterWatcher implements AutoCloseable {
             return Optional.empty();
         }
         boolean busy = queries.clustersWithOperationsInFlight().contains(clusterId);
-        return Optional.of(tracker.tryStart(clock.millis(), busy, true)
-                ? submit(tracker)
-                : CompletableFuture.completedFuture(new ClusterPoll(clusterId, false, 0, tracker.health(), List.of(),
-                        Optional.of("already polling"))));
+        if (tracker.tryStart(clock.millis(), busy, true)) {
+            return Optional.of(submit(tracker));
+        }
+        // A poll runs already (the schedule's, or another caller's): its answer is the one to wait for.
+        CompletableFuture<ClusterPoll> inFlight = running.get(clusterId);
+        return Optional.of(inFlight != null ? inFlight : CompletableFuture.completedFuture(new ClusterPoll(clusterId,
+                false, 0, tracker.health(), List.of(), Optional.of("already polling"))));
     }
 
     /** Every cluster as last seen: the embedded one first, then the registered ones by name. */
@@ -174,24 +179,31 @@ public final class ClusterWatcher implements AutoCloseable {
     }
 
     private CompletableFuture<ClusterPoll> submit(ClusterTracker tracker) {
+        String id = tracker.cluster().id();
+        CompletableFuture<ClusterPoll> result = new CompletableFuture<>();
+        running.put(id, result);
         try {
-            return CompletableFuture.supplyAsync(() -> {
+            pollers.execute(() -> {
+                ClusterPoll answer;
                 try {
-                    return poll(tracker);
+                    answer = poll(tracker);
                 } catch (RuntimeException e) {
                     // The metadata database, not the cluster: nothing was concluded about the cluster.
                     LOG.warn("Polling cluster '{}' failed: {}", tracker.cluster().name(), e.toString());
-                    return new ClusterPoll(tracker.cluster().id(), false, 0, tracker.health(), List.of(),
-                            Optional.of(e.toString()));
+                    answer = new ClusterPoll(id, false, 0, tracker.health(), List.of(), Optional.of(e.toString()));
                 } finally {
+                    running.remove(id, result);
                     tracker.finish();
                 }
-            }, pollers);
+                result.complete(answer);
+            });
         } catch (RejectedExecutionException closed) {
+            running.remove(id, result);
             tracker.finish();
-            return CompletableFuture.completedFuture(new ClusterPoll(tracker.cluster().id(), false, 0,
-                    tracker.health(), List.of(), Optional.of("the watcher is closed")));
+            result.complete(new ClusterPoll(id, false, 0, tracker.health(), List.of(),
+                    Optional.of("the watcher is closed")));
         }
+        return result;
     }
 
     private ClusterPoll poll(ClusterTracker tracker) {

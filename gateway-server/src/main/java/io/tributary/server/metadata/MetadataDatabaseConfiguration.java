@@ -95,9 +95,12 @@ public class MetadataDatabaseConfiguration {
             TributaryProperties.Metadata metadata = properties.metadata();
             if (metadata.embedded()) {
                 Path file = properties.dataDir().toAbsolutePath().normalize().resolve("metadata").resolve("tributary");
-                // The server, not the JVM's shutdown hook, closes the database.
+                // Every commit reaches the file before it returns (WRITE_DELAY=0), so a killed server loses no
+                // committed change; through H2's asynchronous file channel, which a thread interrupted while it
+                // commits cannot close (the default channel closes, and takes the database with it). The server, not
+                // the JVM's shutdown hook, closes the database.
                 return new MetadataDatabaseSettings(MetadataDatabaseKind.H2,
-                        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "jdbc:h2:async:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                         "tributary", "", metadata.maxConnections(), metadata.connectTimeout());
             }
             MetadataDatabaseKind kind = MetadataDatabaseKind.fromJdbcUrl(metadata.url()).orElseThrow(
