@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.server.testing.ErrorText;
+import io.tributary.server.testing.GatewayRestClient;
 import io.tributary.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,10 +35,12 @@ class ImpactAndPromotionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TestServer server;
+    private static GatewayRestClient client;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        client = new GatewayRestClient(server, "impact-it");
     }
 
     @AfterAll
@@ -114,7 +117,7 @@ class ImpactAndPromotionIT {
 
     @Test
     void aStatementOfASessionIsPromotedByItsOperationIdWithTheSessionsOptionsAndTemporaryDdl() throws Exception {
-        String session = json(gateway("POST", "/v3/sessions", Map.of("sessionName", "ide-tab-1",
+        String session = json(client.send("POST", "/v3/sessions", Map.of("sessionName", "ide-tab-1",
                 "properties", Map.of("tributary.user", "carol"))), 200).path("sessionHandle").asText();
         run(session, "SET 'parallelism.default' = '1'");
         run(session, "SET 'table.exec.source.idle-timeout' = '7 s'");
@@ -124,7 +127,7 @@ class ImpactAndPromotionIT {
         run(session, "DROP TEMPORARY TABLE promo_gone");
         run(session, "CREATE TEMPORARY TABLE promo_sink (k INT, n BIGINT) WITH ('connector' = 'blackhole')");
         String query = run(session, "SELECT k, COUNT(*) AS n FROM promo_gen GROUP BY k");
-        gateway("DELETE", "/v3/sessions/" + session + "/operations/" + query + "/close", null);
+        client.send("DELETE", "/v3/sessions/" + session + "/operations/" + query + "/close", null);
 
         JsonNode job = json(server.post("/api/v1/jobs", JSON.writeValueAsString(Map.of(
                 "name", "promoted-from-a-session", "sessionId", session, "operationId", query,
@@ -179,32 +182,16 @@ class ImpactAndPromotionIT {
         assertThat(history.path("statements").get(0).path("id").asText()).isEqualTo(query);
         assertThat(history.path("statements").get(0).path("sessionName").asText()).isEqualTo("ide-tab-1");
         assertThat(history.path("statements").get(0).path("client").asText()).isEqualTo("rest/V3");
-        gateway("DELETE", "/v3/sessions/" + session, null);
+        client.send("DELETE", "/v3/sessions/" + session, null);
     }
 
     /** Runs a statement over Flink's REST protocol and waits until its operation finished; returns its id. */
     private static String run(String session, String statement) throws Exception {
-        String operation = json(gateway("POST", "/v3/sessions/" + session + "/statements",
-                Map.of("statement", statement)), 200).path("operationHandle").asText();
-        String[] status = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            status[0] = json(gateway("GET", "/v3/sessions/" + session + "/operations/" + operation + "/status",
-                    null), 200).path("status").asText();
-            return !status[0].equals("RUNNING") && !status[0].equals("PENDING") && !status[0].equals("INITIALIZED");
-        });
-        assertThat(status[0]).as(statement).isEqualTo("FINISHED");
+        String operation = client.submit(session, statement);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !client.status(session, operation).matches("RUNNING|PENDING|INITIALIZED"));
+        assertThat(client.status(session, operation)).as(statement).isEqualTo("FINISHED");
         return operation;
-    }
-
-    private static HttpResponse<String> gateway(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.gatewayUrl() + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return server.send(request.build());
     }
 
     private static String errorOf(Statement statement, String sql) {

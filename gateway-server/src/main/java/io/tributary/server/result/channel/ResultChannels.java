@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The server's listener for result channels, on the embedded cluster's address and a port of the system's choosing.
  * A query opens a channel ({@link #open()}), which names a random token; the query's sink connects and sends the
  * token, and the connection is handed to the channel. A connection with an unknown token, a wrong opening or no
- * opening within {@value #HANDSHAKE_TIMEOUT_MILLIS} ms is closed.
+ * opening within {@value #HANDSHAKE_TIMEOUT_MILLIS} ms is closed. Openings are read on threads of their own, so that
+ * a connection that says nothing holds up no other.
  */
 public final class ResultChannels implements AutoCloseable {
 
@@ -30,6 +34,11 @@ public final class ResultChannels implements AutoCloseable {
     private final String host;
     private final ConcurrentMap<UUID, CompletableFuture<Socket>> waiting = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    private final ExecutorService handshakes = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tributary-result-channel-handshake");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ResultChannels(InetAddress bindAddress) throws IOException {
         requireNonNull(bindAddress, "bindAddress is null");
@@ -67,10 +76,16 @@ public final class ResultChannels implements AutoCloseable {
                 continue;
             }
             try {
-                handOver(socket);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Refused a result channel connection from {}: {}", socket.getRemoteSocketAddress(),
-                        e.toString());
+                handshakes.execute(() -> {
+                    try {
+                        handOver(socket);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("Refused a result channel connection from {}: {}", socket.getRemoteSocketAddress(),
+                                e.toString());
+                        closeQuietly(socket);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
                 closeQuietly(socket);
             }
         }
@@ -101,6 +116,7 @@ public final class ResultChannels implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Result channel listener did not close cleanly: {}", e.toString());
         }
+        handshakes.shutdownNow();
         waiting.values().forEach(connection -> connection.completeExceptionally(
                 new SocketException("the server is stopping")));
         waiting.clear();

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +61,33 @@ class ResultChannelQueriesIT {
         assertThat(plan).contains("result channel").doesNotContain("Collect table sink");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "FINISHED".equals(client.jobState(job)));
         client.close(session);
+    }
+
+    @Test
+    void queriesRunningAtOnceEachGetTheirOwnRows() throws Exception {
+        int queries = 4;
+        ExecutorService clients = Executors.newFixedThreadPool(queries);
+        List<CompletableFuture<Long>> sums = new ArrayList<>();
+        for (int i = 1; i <= queries; i++) {
+            int count = 5_000 * i;
+            sums.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    String session = client.open(Map.of("execution.runtime-mode", "batch"));
+                    client.run(session, numbers(count));
+                    List<JsonNode> rows = client.allRows(session, client.submit(session, "SELECT k FROM numbers"),
+                            "JSON");
+                    client.close(session);
+                    return rows.stream().mapToLong(row -> row.path("fields").get(0).asLong()).sum();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, clients));
+        }
+        clients.shutdown();
+        for (int i = 1; i <= queries; i++) {
+            long count = 5_000L * i;
+            assertThat(sums.get(i - 1).get(120, TimeUnit.SECONDS)).isEqualTo(count * (count + 1) / 2);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,21 @@ class ResultChannelsTest {
                 assertThat(accepted.getInputStream().read()).isEqualTo(ChannelProtocol.END);
             }
             assertThat(channels.waitingChannels()).isZero();
+        }
+    }
+
+    @Test
+    void aConnectionThatSaysNothingHoldsUpNoOther() throws Exception {
+        try (ResultChannels channels = new ResultChannels(InetAddress.getLoopbackAddress());
+                ResultChannel channel = channels.open();
+                Socket silent = new Socket(channel.address().host(), channel.address().port())) {
+            Thread.sleep(100);
+            long started = System.nanoTime();
+            try (Socket sink = connect(channel.address(), ChannelProtocol.MAGIC, channel.address().token().value())) {
+                assertThat(channel.awaitConnection(5_000)).isNotNull();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofMillis(ResultChannels.HANDSHAKE_TIMEOUT_MILLIS / 2));
         }
     }
 
