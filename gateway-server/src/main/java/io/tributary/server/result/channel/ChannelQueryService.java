@@ -100,7 +100,7 @@ public final class ChannelQueryService extends ForwardingSqlGatewayService {
         Configuration settings = environment.getConfig().getConfiguration();
         settings.set(TableConfigOptions.TABLE_DML_SYNC, false);
         settings.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        if (settings.getOptional(PipelineOptions.NAME).isEmpty()) {
+        if (environment.getConfig().getOptional(PipelineOptions.NAME).isEmpty()) {
             settings.set(PipelineOptions.NAME, JOB_NAME);
         }
         ResolvedSchema schema = query.getResolvedSchema();
@@ -119,9 +119,9 @@ public final class ChannelQueryService extends ForwardingSqlGatewayService {
             return executor.executeStatement(operation, statement);
         }
         ChannelRowIterator rows = new ChannelRowIterator(channel, new RowDataSerializer(rowType), job);
-        ZoneId zone = TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(
-                settings.get(TableConfigOptions.LOCAL_TIME_ZONE)) ? ZoneId.systemDefault()
-                : ZoneId.of(settings.get(TableConfigOptions.LOCAL_TIME_ZONE));
+        String zoneName = environment.getConfig().get(TableConfigOptions.LOCAL_TIME_ZONE);
+        ZoneId zone = TableConfigOptions.LOCAL_TIME_ZONE.defaultValue().equals(zoneName) ? ZoneId.systemDefault()
+                : ZoneId.of(zoneName);
         TableResultInternal result = TableResultImpl.builder()
                 .jobClient(job)
                 .resultKind(ResultKind.SUCCESS_WITH_CONTENT)

@@ -106,10 +106,12 @@ class ResultChannelQueriesIT {
     @Test
     void rowsOfAStreamingQueryArriveWhileItRuns() throws Exception {
         String session = client.open(Map.of());
-        client.run(session, "CREATE TEMPORARY TABLE slow (k BIGINT) WITH ('connector' = 'datagen', "
+        // With an event-time attribute among the columns: the channel's sink takes it as a plain timestamp.
+        client.run(session, "CREATE TEMPORARY TABLE slow (k BIGINT, ts AS LOCALTIMESTAMP, "
+                + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen', "
                 + "'rows-per-second' = '2')");
         client.run(session, "SET 'pipeline.name' = 'channel-slow'");
-        String query = client.submit(session, "SELECT k FROM slow");
+        String query = client.submit(session, "SELECT k, ts FROM slow");
         long started = System.nanoTime();
         String path = "/v3/sessions/" + session + "/operations/" + query + "/result/0?rowFormat=JSON";
         int seen = 0;
@@ -124,6 +126,7 @@ class ResultChannelQueriesIT {
         assertThat(client.status(session, query)).isEqualTo("FINISHED");
         String job = client.jobId("channel-slow");
         assertThat(client.jobState(job)).isEqualTo("RUNNING");
+        assertThat(client.flink("/jobs/" + job + "/plan").body()).contains("result channel");
         assertThat(client.send("DELETE", "/v3/sessions/" + session + "/operations/" + query + "/close", null)
                 .statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "CANCELED".equals(client.jobState(job)));
@@ -146,19 +149,21 @@ class ResultChannelQueriesIT {
 
     @Test
     void rowsAsTextReadAsFlinksOwnConverterWritesThem() throws Exception {
-        String session = client.open(Map.of());
+        // A session time zone far from the server's: a local-zone timestamp reads in the session's zone.
+        String session = client.open(Map.of("table.local-time-zone", "Asia/Tokyo"));
         String query = client.submit(session, "SELECT TRUE, CAST(NULL AS INT), 1.5e0, CAST(1.50 AS DECIMAL(5,2)), "
                 + "DATE '2024-01-02', TIME '10:11:12', TIMESTAMP '2024-01-02 10:11:12.5', "
                 + "CAST(TIMESTAMP '2024-01-02 10:11:12' AS TIMESTAMP(6)), x'0102', ARRAY[1, 2], MAP['a', 1], "
                 + "ROW(1, 'x'), 'str', CAST(2.5 AS FLOAT), CAST(3 AS TINYINT), ARRAY[CAST(NULL AS INT)], "
-                + "CAST('ab' AS CHAR(4)), CAST('ab' AS BINARY(3))");
+                + "CAST('ab' AS CHAR(4)), CAST('ab' AS BINARY(3)), "
+                + "CAST(TIMESTAMP '2024-01-02 10:11:12.5' AS TIMESTAMP_LTZ(3))");
         List<JsonNode> rows = client.allRows(session, query, "PLAIN_TEXT");
         assertThat(rows).hasSize(1);
         List<String> fields = new ArrayList<>();
         rows.get(0).path("fields").forEach(field -> fields.add(field.isNull() ? null : field.asText()));
         assertThat(fields).containsExactly("TRUE", null, "1.5", "1.50", "2024-01-02", "10:11:12",
                 "2024-01-02 10:11:12.5", "2024-01-02 10:11:12.000000", "x'0102'", "[1, 2]", "{a=1}", "(1, x)",
-                "str", "2.5", "3", "[NULL]", "ab  ", "x'616200'");
+                "str", "2.5", "3", "[NULL]", "ab  ", "x'616200'", "2024-01-02 10:11:12.500");
         client.close(session);
     }
 
