@@ -38,7 +38,7 @@ public final class ResultChannel implements AutoCloseable {
         return address;
     }
 
-    /** The sink's connection, once it came; empty if none came within the wait. */
+    /** The sink's connection, once it came; null if none came within the wait. */
     Socket awaitConnection(long waitMillis) throws InterruptedException, ExecutionException {
         try {
             return connection.get(waitMillis, TimeUnit.MILLISECONDS);
