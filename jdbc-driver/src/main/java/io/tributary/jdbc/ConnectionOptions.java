@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
  * info, type map, network timeout. They are kept and reported back as set, never refused, so that pools and tools
  * that set them on every connection work unchanged.
  */
-abstract class ConnectionOptions implements Connection {
+abstract class ConnectionOptions implements Connection, SelfWrapper {
 
     private boolean autoCommit = true;
     private boolean readOnly;
@@ -26,7 +26,7 @@ abstract class ConnectionOptions implements Connection {
     private final Properties clientInfo = new Properties();
     private Map<String, Class<?>> typeMap = new HashMap<>();
     private int networkTimeout;
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     abstract void checkOpen() throws SQLException;
 
@@ -172,39 +172,22 @@ abstract class ConnectionOptions implements Connection {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return warnings;
+        return warnings.first();
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
-        warnings = null;
+        warnings.clear();
     }
 
     void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
+        warnings.add(warning);
     }
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
         return sql;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

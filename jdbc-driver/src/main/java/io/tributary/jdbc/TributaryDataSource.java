@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * A DataSource for application servers and pools: set the URL (or host, port, catalog, database) and any
  * connection property, then {@link #getConnection()}.
  */
-public final class TributaryDataSource implements DataSource {
+public final class TributaryDataSource implements DataSource, SelfWrapper {
 
     private String url = ConnectionSettings.PREFIX + "127.0.0.1:" + ConnectionSettings.DEFAULT_PORT;
     private final Properties properties = new Properties();
@@ -89,18 +89,5 @@ public final class TributaryDataSource implements DataSource {
     @Override
     public Logger getParentLogger() {
         return Logger.getLogger("io.tributary.jdbc");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

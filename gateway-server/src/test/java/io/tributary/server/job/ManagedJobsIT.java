@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.server.testing.CountTables;
 import io.tributary.server.testing.FreePorts;
 import io.tributary.server.testing.StandaloneFlinkCluster;
 import io.tributary.server.testing.TestServer;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class ManagedJobsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private static StandaloneFlinkCluster standalone;
     private static TestServer server;
@@ -60,24 +54,24 @@ class ManagedJobsIT {
 
     @Test
     void aStreamingJobKeepsItsStateAcrossStopWithSavepointRestartAndUpgradeOnAStandaloneCluster() throws Exception {
-        String table = createCountTable("standalone_counts");
+        String table = CountTables.create("standalone_counts");
         String id = promote("running-count-standalone", standaloneId, table, "k > 0");
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
         assertThat(deployed.path("flinkJobId").asText()).hasSize(32);
-        long beforeStop = awaitCountAtLeast(table, 20);
+        long beforeStop = CountTables.awaitAtLeast(table, 20);
 
         HttpResponse<String> stopping = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
         assertThat(JSON.readTree(stopping.body()).path("state").asText()).isIn("SAVEPOINTING", "STOPPED");
         JsonNode stopped = awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
-        long atSavepoint = count(table).orElseThrow();
+        long atSavepoint = CountTables.count(table).orElseThrow();
         assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
 
         JsonNode restarted = ok(server.post("/api/v1/jobs/" + id + "/restart", "{\"from\": \"latest-savepoint\"}"));
         assertThat(restarted.path("state").asText()).isEqualTo("RUNNING");
-        long firstAfterRestart = awaitCountChange(table, atSavepoint);
+        long firstAfterRestart = CountTables.awaitChange(table, atSavepoint);
         assertThat(firstAfterRestart).as("the running count carries on from the savepoint, not from zero")
                 .isGreaterThan(atSavepoint);
 
@@ -86,8 +80,8 @@ class ManagedJobsIT {
         assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
         assertThat(JSON.readTree(upgrade.body()).path("version").asInt()).isEqualTo(2);
         JsonNode upgraded = awaitState(id, "RUNNING", 2);
-        long beforeUpgrade = count(table).orElseThrow();
-        assertThat(awaitCountChange(table, beforeUpgrade)).as("the upgraded version carries the state")
+        long beforeUpgrade = CountTables.count(table).orElseThrow();
+        assertThat(CountTables.awaitChange(table, beforeUpgrade)).as("the upgraded version carries the state")
                 .isGreaterThan(beforeUpgrade);
         assertThat(upgraded.path("version").asInt()).isEqualTo(2);
 
@@ -108,10 +102,10 @@ class ManagedJobsIT {
 
     @Test
     void aJobOnTheEmbeddedClusterRestartsFromItsSavepointAndShowsItsDiagnosis() throws Exception {
-        String table = createCountTable("embedded_counts");
+        String table = CountTables.create("embedded_counts");
         String id = promote("running-count-embedded", "embedded", table, "k > 0");
         ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
-        awaitCountAtLeast(table, 10);
+        CountTables.awaitAtLeast(table, 10);
         assertThat(server.get("/api/v1/jobs/" + id + "/checkpoints").statusCode()).isEqualTo(200);
         assertThat(server.get("/api/v1/jobs/" + id + "/exceptions").statusCode()).isEqualTo(200);
         JsonNode logs = JSON.readTree(server.get("/api/v1/jobs/" + id + "/logs").body());
@@ -121,9 +115,9 @@ class ManagedJobsIT {
 
         server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         awaitState(id, "STOPPED");
-        long atSavepoint = count(table).orElseThrow();
+        long atSavepoint = CountTables.count(table).orElseThrow();
         ok(server.post("/api/v1/jobs/" + id + "/restart", "{}"));
-        assertThat(awaitCountChange(table, atSavepoint)).isGreaterThan(atSavepoint);
+        assertThat(CountTables.awaitChange(table, atSavepoint)).isGreaterThan(atSavepoint);
         assertThat(ok(server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": false}")).path("state").asText())
                 .isEqualTo("CANCELED");
     }
@@ -134,11 +128,11 @@ class ManagedJobsIT {
      */
     @Test
     void aDeployRightAfterItsPromotionSubmitsInTheSessionItsValidationSetUp() throws Exception {
-        String table = createCountTable("warm_session_counts");
+        String table = CountTables.create("warm_session_counts");
         String id = promote("warm-session-count", "embedded", table, "k <> 77");
         assertThat(ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}")).path("state").asText())
                 .isEqualTo("RUNNING");
-        awaitCountAtLeast(table, 3);
+        CountTables.awaitAtLeast(table, 3);
 
         List<JsonNode> ddl = new ArrayList<>();
         List<JsonNode> explainAndInsert = new ArrayList<>();
@@ -178,7 +172,7 @@ class ManagedJobsIT {
      */
     @Test
     void promotedAndDeployedInOneRequestTheStatementIsPlannedOnce() throws Exception {
-        String table = createCountTable("one_request_counts");
+        String table = CountTables.create("one_request_counts");
         HttpResponse<String> created = server.post("/api/v1/jobs",
                 JSON.writeValueAsString(promoteBody("one-request-count", table, "k <> 78").put("deploy", true)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -186,7 +180,7 @@ class ManagedJobsIT {
         assertThat(job.path("state").asText()).isEqualTo("RUNNING");
         assertThat(job.path("flinkJobId").asText()).hasSize(32);
         String id = job.path("id").asText();
-        awaitCountAtLeast(table, 3);
+        CountTables.awaitAtLeast(table, 3);
         assertThat(JSON.readTree(server.get("/api/v1/jobs/" + id + "/transitions").body()).findValuesAsText("to"))
                 .containsExactly("DEPLOYING", "RUNNING");
 
@@ -287,53 +281,11 @@ class ManagedJobsIT {
                 .add("CREATE TEMPORARY TABLE gen (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
                         + " 'fields.k.min' = '1', 'fields.k.max' = '1')")
                 .add("CREATE TEMPORARY TABLE pg_counts (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + "'connector' = 'jdbc', 'url' = '" + PG_URL + "', 'table-name' = '" + table + "',"
+                        + "'connector' = 'jdbc', 'url' = '" + CountTables.URL + "', 'table-name' = '" + table + "',"
                         + " 'username' = 'postgres', 'password' = 'unused-with-trust-auth',"
                         + " 'sink.buffer-flush.interval' = '100ms',"
                         + " 'sink.buffer-flush.max-rows' = '1')");
         return body;
-    }
-
-    private static String createCountTable(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-            statement.execute("CREATE TABLE " + table + " (k INT PRIMARY KEY, n BIGINT NOT NULL)");
-        }
-        return table;
-    }
-
-    private static OptionalLong count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT n FROM " + table + " WHERE k = 1")) {
-            return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-        }
-    }
-
-    private static long awaitCountAtLeast(String table, long minimum) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            OptionalLong current = count(table);
-            if (current.isPresent() && current.getAsLong() >= minimum) {
-                return current.getAsLong();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the count in " + table + " did not reach " + minimum);
-    }
-
-    /** The first value the count takes that differs from {@code previous}. */
-    private static long awaitCountChange(String table, long previous) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            OptionalLong current = count(table);
-            if (current.isPresent() && current.getAsLong() != previous) {
-                return current.getAsLong();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the count in " + table + " stayed at " + previous);
     }
 
     private static JsonNode awaitState(String id, String state) throws Exception {

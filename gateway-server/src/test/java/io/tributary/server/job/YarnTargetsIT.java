@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.server.testing.CountTables;
 import io.tributary.server.testing.FreePorts;
 import io.tributary.server.testing.MiniYarn;
 import io.tributary.server.testing.TestServer;
@@ -13,17 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -41,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class YarnTargetsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private static MiniYarn yarn;
     private static TestServer server;
@@ -81,22 +75,22 @@ class YarnTargetsIT {
         assertThat(cluster.path("health").asText()).isIn("UP", "DEGRADED");
         assertThat(cluster.path("flinkVersion").asText()).isEqualTo("1.20.0");
 
-        String table = createCountTable("yarn_session_counts");
+        String table = CountTables.create("yarn_session_counts");
         String id = promote("running-count-yarn-session", clusterId, table);
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
-        long beforeStop = awaitCountAtLeast(table, 10);
+        long beforeStop = CountTables.awaitAtLeast(table, 10);
 
         HttpResponse<String> stopping = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
         JsonNode stopped = awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
-        long atSavepoint = count(table).orElseThrow();
+        long atSavepoint = CountTables.count(table).orElseThrow();
         assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
 
         JsonNode restarted = ok(server.post("/api/v1/jobs/" + id + "/restart", "{\"from\": \"latest-savepoint\"}"));
         assertThat(restarted.path("state").asText()).isEqualTo("RUNNING");
-        assertThat(awaitCountChange(table, atSavepoint)).as("the count carries on from the savepoint")
+        assertThat(CountTables.awaitChange(table, atSavepoint)).as("the count carries on from the savepoint")
                 .isGreaterThan(atSavepoint);
         // The cluster's view follows the watcher's polls: the restarted job shows RUNNING there within a few.
         awaitClusterJob(clusterId, restarted.path("flinkJobId").asText(), "RUNNING");
@@ -107,10 +101,10 @@ class YarnTargetsIT {
         JsonNode attached = register("yarn-session-attached", "yarn-session", attach, 201);
         String attachedId = attached.path("id").asText();
         assertThat(attached.path("settings").has("stopOnRemove")).isFalse();
-        String attachedTable = createCountTable("yarn_attached_counts");
+        String attachedTable = CountTables.create("yarn_attached_counts");
         String attachedJob = promote("running-count-yarn-attached", attachedId, attachedTable);
         ok(server.post("/api/v1/jobs/" + attachedJob + "/deploy", "{}"));
-        awaitCountAtLeast(attachedTable, 5);
+        CountTables.awaitAtLeast(attachedTable, 5);
 
         JsonNode canceled = ok(server.post("/api/v1/jobs/" + id + "/cancel", "{}"));
         assertThat(canceled.path("state").asText()).isEqualTo("CANCELED");
@@ -134,7 +128,7 @@ class YarnTargetsIT {
         JsonNode cluster = register("yarn-application-it", "yarn-application", yarn.clusterSettings(), 201);
         String clusterId = cluster.path("id").asText();
         assertThat(cluster.path("health").asText()).isEqualTo("UP");
-        String table = createCountTable("yarn_application_counts");
+        String table = CountTables.create("yarn_application_counts");
         String id = promote("running-count-yarn-application", clusterId, table);
 
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
@@ -142,14 +136,14 @@ class YarnTargetsIT {
         String flinkJobId = deployed.path("flinkJobId").asText();
         ApplicationReport application = taggedApplication(flinkJobId);
         assertThat(application.getApplicationTags()).contains("tributary-cluster-" + clusterId);
-        long beforeStop = awaitCountAtLeast(table, 10);
+        long beforeStop = CountTables.awaitAtLeast(table, 10);
         awaitClusterJob(clusterId, flinkJobId, "RUNNING");
 
         server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         JsonNode stopped = awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
         awaitApplicationState(application.getApplicationId().toString(), YarnApplicationState.FINISHED);
-        long atSavepoint = count(table).orElseThrow();
+        long atSavepoint = CountTables.count(table).orElseThrow();
         assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
 
         JsonNode restarted = ok(server.post("/api/v1/jobs/" + id + "/restart", "{\"from\": \"latest-savepoint\"}"));
@@ -157,7 +151,7 @@ class YarnTargetsIT {
         String restartedJobId = restarted.path("flinkJobId").asText();
         ApplicationReport second = taggedApplication(restartedJobId);
         assertThat(second.getApplicationId()).isNotEqualTo(application.getApplicationId());
-        assertThat(awaitCountChange(table, atSavepoint)).as("the count carries on from the savepoint")
+        assertThat(CountTables.awaitChange(table, atSavepoint)).as("the count carries on from the savepoint")
                 .isGreaterThan(atSavepoint);
 
         // Tributary restarts: the job is found again by its application's tag, not restarted.
@@ -181,8 +175,8 @@ class YarnTargetsIT {
         ApplicationReport third = taggedApplication(upgradedJobId);
         assertThat(third.getApplicationId()).isNotEqualTo(second.getApplicationId());
         awaitApplicationState(second.getApplicationId().toString(), YarnApplicationState.FINISHED);
-        long beforeUpgrade = count(table).orElseThrow();
-        assertThat(awaitCountChange(table, beforeUpgrade)).as("the upgraded version carries the count on")
+        long beforeUpgrade = CountTables.count(table).orElseThrow();
+        assertThat(CountTables.awaitChange(table, beforeUpgrade)).as("the upgraded version carries the count on")
                 .isGreaterThan(beforeUpgrade);
 
         // Killed from outside: the job's state says so.
@@ -195,12 +189,12 @@ class YarnTargetsIT {
     void aJobInPerJobModeRunsInAYarnApplicationOfItsOwnAndIsCanceled() throws Exception {
         JsonNode cluster = register("yarn-per-job-it", "yarn-per-job", yarn.clusterSettings(), 201);
         String clusterId = cluster.path("id").asText();
-        String table = createCountTable("yarn_per_job_counts");
+        String table = CountTables.create("yarn_per_job_counts");
         String id = promote("running-count-yarn-per-job", clusterId, table);
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
         ApplicationReport application = taggedApplication(deployed.path("flinkJobId").asText());
-        awaitCountAtLeast(table, 5);
+        CountTables.awaitAtLeast(table, 5);
 
         JsonNode canceled = ok(server.post("/api/v1/jobs/" + id + "/cancel", "{}"));
         assertThat(canceled.path("state").asText()).isEqualTo("CANCELED");
@@ -360,51 +354,10 @@ class YarnTargetsIT {
                 .add("CREATE TEMPORARY TABLE gen (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
                         + " 'fields.k.min' = '1', 'fields.k.max' = '1')")
                 .add("CREATE TEMPORARY TABLE pg_counts (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + "'connector' = 'jdbc', 'url' = '" + PG_URL + "', 'table-name' = '" + table + "',"
+                        + "'connector' = 'jdbc', 'url' = '" + CountTables.URL + "', 'table-name' = '" + table + "',"
                         + " 'username' = 'postgres', 'password' = 'unused-with-trust-auth',"
                         + " 'sink.buffer-flush.interval' = '100ms', 'sink.buffer-flush.max-rows' = '1')");
         return body;
-    }
-
-    private static String createCountTable(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-            statement.execute("CREATE TABLE " + table + " (k INT PRIMARY KEY, n BIGINT NOT NULL)");
-        }
-        return table;
-    }
-
-    private static OptionalLong count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT n FROM " + table + " WHERE k = 1")) {
-            return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-        }
-    }
-
-    private static long awaitCountAtLeast(String table, long minimum) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            OptionalLong current = count(table);
-            if (current.isPresent() && current.getAsLong() >= minimum) {
-                return current.getAsLong();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the count in " + table + " did not reach " + minimum);
-    }
-
-    private static long awaitCountChange(String table, long previous) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            OptionalLong current = count(table);
-            if (current.isPresent() && current.getAsLong() != previous) {
-                return current.getAsLong();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the count in " + table + " stayed at " + previous);
     }
 
     /** The job once its version {@code version} runs (an upgrade stops the old one first). */

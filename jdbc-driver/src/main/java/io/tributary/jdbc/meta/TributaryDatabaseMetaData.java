@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.DriverProperty;
 import io.tributary.jdbc.DriverVersion;
+import io.tributary.jdbc.SelfWrapper;
 import io.tributary.jdbc.TributaryConnection;
 import io.tributary.jdbc.result.Column;
 import io.tributary.jdbc.result.ListRowSource;
@@ -26,7 +27,7 @@ import java.util.Set;
  * {@link CatalogSource} (the management API, or SQL in the session). A catalog that fails to answer (its database
  * is down) is left out with a warning on the connection rather than failing the whole listing.
  */
-public final class TributaryDatabaseMetaData extends EmptyMetadata {
+public final class TributaryDatabaseMetaData extends EmptyMetadata implements SelfWrapper {
 
     private final TributaryConnection connection;
     private final CatalogSource source;
@@ -286,19 +287,5 @@ public final class TributaryDatabaseMetaData extends EmptyMetadata {
     @Override
     public Connection getConnection() {
         return connection;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw io.tributary.jdbc.Errors.of(io.tributary.jdbc.ErrorCode.INVALID_ARGUMENT, "not a wrapper of "
-                + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.WarningChain;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.ResultPage;
 import io.tributary.jdbc.client.RowStream;
@@ -55,7 +56,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
     private long returned;
     private volatile boolean cancelled;
     private volatile boolean closed;
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     /**
      * @param first the operation's first page (REST), whose rows come first
@@ -198,11 +199,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
         SQLWarning warning = new SQLWarning("the query timeout passed: the result ends here and its job was"
                 + " cancelled [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(),
                 ErrorCode.TIMEOUT.vendorCode());
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
+        warnings.add(warning);
         close();
     }
 
@@ -233,7 +230,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
 
     @Override
     public SQLWarning warnings() {
-        return warnings;
+        return warnings.first();
     }
 
     @Override

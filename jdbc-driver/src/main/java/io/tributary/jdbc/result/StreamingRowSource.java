@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.WarningChain;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.ResultPage;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ public final class StreamingRowSource implements ServerRowSource {
     private long waitMillis;
     private volatile boolean cancelled;
     private boolean closed;
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     /**
      * @param first the operation's first page that is not NOT_READY
@@ -116,7 +117,7 @@ public final class StreamingRowSource implements ServerRowSource {
             }
             return next.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            addWarning(new SQLWarning("the query timeout passed: the result ends here and its job was cancelled"
+            warnings.add(new SQLWarning("the query timeout passed: the result ends here and its job was cancelled"
                     + " [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(), ErrorCode.TIMEOUT.vendorCode()));
             close();
             return null;
@@ -134,7 +135,7 @@ public final class StreamingRowSource implements ServerRowSource {
             if (cause instanceof SQLException
                     && ((SQLException) cause).getErrorCode() == ErrorCode.TIMEOUT.vendorCode()) {
                 // The server's executionTimeout passed: the same clean end as the driver's own deadline.
-                addWarning(new SQLWarning("the query timeout passed: the result ends here and its job was"
+                warnings.add(new SQLWarning("the query timeout passed: the result ends here and its job was"
                         + " cancelled [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(),
                         ErrorCode.TIMEOUT.vendorCode()));
                 close();
@@ -207,17 +208,9 @@ public final class StreamingRowSource implements ServerRowSource {
         return Errors.of(ErrorCode.CANCELLED, "the statement was cancelled [operation " + operation + "]");
     }
 
-    private void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
-    }
-
     @Override
     public SQLWarning warnings() {
-        return warnings;
+        return warnings.first();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.SelfWrapper;
 import io.tributary.jdbc.types.FlinkType;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -25,7 +26,7 @@ import java.util.Map;
  * A forward-only, read-only result set over a {@link RowSource}: the server's pages as they stream in, or rows
  * the driver built. Closing it closes the operation on the server (and so cancels a job that still runs).
  */
-public final class TributaryResultSet extends DerivedGetters {
+public final class TributaryResultSet extends DerivedGetters implements SelfWrapper {
 
     private final Statement statement;
     private final RowSource source;
@@ -323,18 +324,5 @@ public final class TributaryResultSet extends DerivedGetters {
     @Override
     public int getHoldability() {
         return ResultSet.HOLD_CURSORS_OVER_COMMIT;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.jdbc.result;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.SelfWrapper;
 import io.tributary.jdbc.types.FlinkType;
 import io.tributary.jdbc.types.TypeRoot;
 import java.sql.ResultSetMetaData;
@@ -9,7 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The columns of a result: labels, Flink types with their JDBC types, precision and scale, source tables. */
-public final class TributaryResultSetMetaData implements ResultSetMetaData {
+public final class TributaryResultSetMetaData implements ResultSetMetaData, SelfWrapper {
 
     private final List<Column> columns;
 
@@ -140,18 +141,5 @@ public final class TributaryResultSetMetaData implements ResultSetMetaData {
     public String getColumnClassName(int column) throws SQLException {
         String name = type(column).root().javaClassName();
         return name.equals("[B") ? "[B" : name;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

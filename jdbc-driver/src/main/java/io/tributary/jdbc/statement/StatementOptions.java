@@ -2,6 +2,7 @@ package io.tributary.jdbc.statement;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.SelfWrapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +12,7 @@ import java.sql.Statement;
  * server decides its page size; memory stays bounded by two pages either way), queryTimeout (enforced on the
  * server), and what JDBC asks of every statement (result set type, concurrency, holdability, poolable...).
  */
-abstract class StatementOptions implements Statement {
+abstract class StatementOptions implements Statement, SelfWrapper {
 
     private long maxRows;
     private int fetchSize;
@@ -170,18 +171,5 @@ abstract class StatementOptions implements Statement {
     public boolean isCloseOnCompletion() throws SQLException {
         checkOpen();
         return closeOnCompletion;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

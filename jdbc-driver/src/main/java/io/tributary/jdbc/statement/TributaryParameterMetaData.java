@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
+import io.tributary.jdbc.SelfWrapper;
 import java.sql.JDBCType;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.sql.Types;
  * describe parameters before they are set (there are no server-side parameters), so an unset one is VARCHAR,
  * nullable unknown, mode IN.
  */
-final class TributaryParameterMetaData implements ParameterMetaData {
+final class TributaryParameterMetaData implements ParameterMetaData, SelfWrapper {
 
     private final TributaryPreparedStatement statement;
 
@@ -109,18 +110,5 @@ final class TributaryParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int param) throws SQLException {
         type(param);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw Errors.of(ErrorCode.INVALID_ARGUMENT, "not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -5,14 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
 import io.tributary.jdbc.SessionContext;
-import io.tributary.jdbc.client.ResultPage;
-import io.tributary.jdbc.result.Column;
-import io.tributary.jdbc.result.ListRowSource;
-import io.tributary.jdbc.result.ResultSetOwner;
+import io.tributary.jdbc.WarningChain;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.HttpTransport;
+import io.tributary.jdbc.client.ResultPage;
 import io.tributary.jdbc.client.RowStream;
+import io.tributary.jdbc.result.Column;
+import io.tributary.jdbc.result.ListRowSource;
 import io.tributary.jdbc.result.PrefetchingRowSource;
+import io.tributary.jdbc.result.ResultSetOwner;
 import io.tributary.jdbc.result.ServerRowSource;
 import io.tributary.jdbc.result.StreamingRowSource;
 import io.tributary.jdbc.result.TributaryResultSet;
@@ -38,7 +39,7 @@ public class TributaryStatement extends StatementOptions implements Statement, R
     private TributaryResultSet resultSet;
     private long updateCount = -1;
     private String jobId;
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     public TributaryStatement(SessionContext session) {
         this.session = requireNonNull(session, "session is null");
@@ -58,7 +59,7 @@ public class TributaryStatement extends StatementOptions implements Statement, R
         checkOpen();
         requireNonNull(sql, "sql is null");
         closeResult();
-        warnings = null;
+        warnings.clear();
         jobId = null;
         session.beforeExecute(sql);
         Execution current = Execution.submit(session.client(), sql, getQueryTimeout(),
@@ -88,7 +89,7 @@ public class TributaryStatement extends StatementOptions implements Statement, R
         }
         jobId = first.jobId();
         if (jobId != null) {
-            addWarning(new SQLWarning("the statement runs as Flink job " + jobId + " [operation "
+            warnings.add(new SQLWarning("the statement runs as Flink job " + jobId + " [operation "
                     + current.operation() + "]", "01000", 0));
         }
         current.close();
@@ -294,24 +295,16 @@ public class TributaryStatement extends StatementOptions implements Statement, R
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
         SQLWarning fromRows = resultSet == null || resultSet.isClosed() ? null : resultSet.getWarnings();
-        if (warnings == null) {
+        if (warnings.first() == null) {
             return fromRows;
         }
-        return warnings;
+        return warnings.first();
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
-        warnings = null;
-    }
-
-    private void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
+        warnings.clear();
     }
 
     private void closeResult() throws SQLException {
