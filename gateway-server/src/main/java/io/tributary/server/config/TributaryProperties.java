@@ -109,5 +109,7 @@ public record TributaryProperties(
             @DefaultValue("true") boolean warmUp,
             @NotNull @DefaultValue("30m") Duration sessionIdleTimeout,
             @Min(1) @DefaultValue("1000") int maxSessions,
-            @NotNull @DefaultValue Map<String, String> sessionDefaults) {}
+            @NotNull @DefaultValue Map<String, String> sessionDefaults,
+            /** Queries on the embedded cluster send their rows through a result channel (else Flink's collect sink). */
+            @DefaultValue("true") boolean resultChannels) {}
 }

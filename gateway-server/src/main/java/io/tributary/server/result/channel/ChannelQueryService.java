@@ -88,7 +88,8 @@ public final class ChannelQueryService extends ForwardingSqlGatewayService {
     private ResultFetcher execute(Session session, OperationHandle operation, String statement,
             Configuration executionConfig) {
         OperationExecutor executor = session.createExecutor(executionConfig);
-        if (executor.getSessionContext().isStatementSetState() || !onEmbeddedCluster(executor, executionConfig)) {
+        if (!QueryLead.mayBeQuery(statement) || executor.getSessionContext().isStatementSetState()
+                || !onEmbeddedCluster(executor, executionConfig)) {
             return executor.executeStatement(operation, statement);
         }
         ResourceManager resources = executor.getSessionContext().getSessionState().resourceManager.copy();
