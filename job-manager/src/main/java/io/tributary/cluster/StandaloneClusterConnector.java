@@ -43,8 +43,8 @@ public final class StandaloneClusterConnector implements ClusterConnector {
         URI address = cluster.restAddress().orElseThrow(
                 () -> new IllegalStateException("standalone cluster " + cluster.id() + " has no REST address"));
         RestSessionCluster client = new RestSessionCluster(cluster.id(), address, http);
-        return new RestClusterConnection(client, new StandaloneSessionTarget(cluster.id(), client, submitter),
-                new FlinkRestProbe(address, http, probeTimeout), true);
+        return new TargetConnection(new StandaloneSessionTarget(cluster.id(), client, submitter),
+                new FlinkRestProbe(address, http, probeTimeout), () -> { }, client::close);
     }
 
     /** {@code host:port} or {@code http(s)://host:port}, normalised to {@code scheme://host:port}. */

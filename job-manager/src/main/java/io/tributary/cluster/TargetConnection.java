@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.job.deploy.DeploymentTarget;
 
 /**
- * The registry's handle on a cluster whose target and probe share a client of their environment (a YARN or
- * Kubernetes client): closing it closes the target first, then the environment.
+ * The registry's handle on a cluster: its deployment target and its probe, which share a client of their environment
+ * (a Flink REST client, a YARN or Kubernetes client); closing it closes the target first, then the environment
+ * (either may be nothing to close, as the embedded cluster's REST client, which lives as long as the server).
  */
 public final class TargetConnection implements ClusterConnection {
 

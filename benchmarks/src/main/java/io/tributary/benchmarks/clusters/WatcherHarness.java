@@ -13,8 +13,8 @@ import io.tributary.cluster.ClusterRepository;
 import io.tributary.cluster.ClusterWatchSettings;
 import io.tributary.cluster.ClusterWatcher;
 import io.tributary.cluster.FlinkRestProbe;
-import io.tributary.cluster.RestClusterConnection;
 import io.tributary.cluster.StandaloneClusterConnector;
+import io.tributary.cluster.TargetConnection;
 import io.tributary.event.WatchEventListener;
 import io.tributary.event.WatchEvents;
 import io.tributary.job.JobSchema;
@@ -85,8 +85,8 @@ final class WatcherHarness implements AutoCloseable {
                 EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(embeddedAddress), Map.of(),
                 "tributary", clock.instant());
         registry = new ClusterRegistry(new ClusterRepository(database), jobs, embedded,
-                new RestClusterConnection(embeddedClient, new EmbeddedSessionTarget(embeddedClient, submitter),
-                        new FlinkRestProbe(embeddedAddress, http, REQUEST_TIMEOUT), true),
+                new TargetConnection(new EmbeddedSessionTarget(embeddedClient, submitter),
+                        new FlinkRestProbe(embeddedAddress, http, REQUEST_TIMEOUT), () -> { }, embeddedClient::close),
                 List.of(new StandaloneClusterConnector(http, submitter, REQUEST_TIMEOUT)), clock);
         JobReconciler reconciler = new JobReconciler(jobs, registry, new JobDeployer(jobs, versions, registry));
         watcher = new ClusterWatcher(registry, jobs, new ClusterJobQueries(database), reconciler,

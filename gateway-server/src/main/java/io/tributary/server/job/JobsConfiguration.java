@@ -11,8 +11,8 @@ import io.tributary.cluster.ClusterRepository;
 import io.tributary.cluster.ClusterWatchSettings;
 import io.tributary.cluster.ClusterWatcher;
 import io.tributary.cluster.FlinkRestProbe;
-import io.tributary.cluster.RestClusterConnection;
 import io.tributary.cluster.StandaloneClusterConnector;
+import io.tributary.cluster.TargetConnection;
 import io.tributary.event.RecentEvents;
 import io.tributary.event.WatchEventListener;
 import io.tributary.event.WatchEvents;
@@ -128,9 +128,10 @@ public class JobsConfiguration {
         ClusterDefinition embedded = new ClusterDefinition(EmbeddedSessionTarget.CLUSTER_ID,
                 EmbeddedSessionTarget.CLUSTER_ID, ClusterKind.EMBEDDED, Optional.of(cluster.restAddress()), Map.of(),
                 "tributary", clock.instant());
-        RestClusterConnection embeddedConnection = new RestClusterConnection(embeddedRestSessionCluster,
+        // The embedded cluster's REST client lives as long as the server: closing the connection leaves it open.
+        TargetConnection embeddedConnection = new TargetConnection(
                 new EmbeddedSessionTarget(embeddedRestSessionCluster, submitter, cluster::running),
-                new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), false);
+                new FlinkRestProbe(cluster.restAddress(), http, probeTimeout), () -> { }, () -> { });
         // YARN and Kubernetes connectors are beans of their own configurations.
         List<ClusterConnector> all = new ArrayList<>();
         all.add(new StandaloneClusterConnector(http, submitter, probeTimeout));

@@ -1,5 +1,6 @@
 package io.tributary.server.job;
 
+import static io.tributary.server.testing.RunningCountJobs.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.server.testing.CountTables;
 import io.tributary.server.testing.FreePorts;
+import io.tributary.server.testing.RunningCountJobs;
 import io.tributary.server.testing.StandaloneFlinkCluster;
 import io.tributary.server.testing.TestServer;
 import java.net.http.HttpResponse;
@@ -30,12 +32,14 @@ class ManagedJobsIT {
 
     private static StandaloneFlinkCluster standalone;
     private static TestServer server;
+    private static RunningCountJobs jobs;
     private static String standaloneId;
 
     @BeforeAll
     static void start() throws Exception {
         standalone = StandaloneFlinkCluster.start(2);
         server = TestServer.start(Map.of("tributary.jobs.poll-interval", "500ms"));
+        jobs = new RunningCountJobs(server);
         HttpResponse<String> registered = server.post("/api/v1/clusters", JSON.writeValueAsString(Map.of(
                 "name", "standalone-it", "kind", "standalone", "restAddress", standalone.restAddress().toString())));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -55,7 +59,7 @@ class ManagedJobsIT {
     @Test
     void aStreamingJobKeepsItsStateAcrossStopWithSavepointRestartAndUpgradeOnAStandaloneCluster() throws Exception {
         String table = CountTables.create("standalone_counts");
-        String id = promote("running-count-standalone", standaloneId, table, "k > 0");
+        String id = jobs.promote("running-count-standalone", standaloneId, table, "k > 0");
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
         assertThat(deployed.path("flinkJobId").asText()).hasSize(32);
@@ -64,7 +68,7 @@ class ManagedJobsIT {
         HttpResponse<String> stopping = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
         assertThat(JSON.readTree(stopping.body()).path("state").asText()).isIn("SAVEPOINTING", "STOPPED");
-        JsonNode stopped = awaitState(id, "STOPPED");
+        JsonNode stopped = jobs.awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
         long atSavepoint = CountTables.count(table).orElseThrow();
         assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
@@ -76,10 +80,10 @@ class ManagedJobsIT {
                 .isGreaterThan(atSavepoint);
 
         HttpResponse<String> upgrade = server.post("/api/v1/jobs/" + id + "/versions", JSON.writeValueAsString(
-                promoteBody(null, table, "k > 0 AND k < 1000")));
+                jobs.body(null, table, "k > 0 AND k < 1000")));
         assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
         assertThat(JSON.readTree(upgrade.body()).path("version").asInt()).isEqualTo(2);
-        JsonNode upgraded = awaitState(id, "RUNNING", 2);
+        JsonNode upgraded = jobs.awaitState(id, "RUNNING", 2);
         long beforeUpgrade = CountTables.count(table).orElseThrow();
         assertThat(CountTables.awaitChange(table, beforeUpgrade)).as("the upgraded version carries the state")
                 .isGreaterThan(beforeUpgrade);
@@ -103,7 +107,7 @@ class ManagedJobsIT {
     @Test
     void aJobOnTheEmbeddedClusterRestartsFromItsSavepointAndShowsItsDiagnosis() throws Exception {
         String table = CountTables.create("embedded_counts");
-        String id = promote("running-count-embedded", "embedded", table, "k > 0");
+        String id = jobs.promote("running-count-embedded", "embedded", table, "k > 0");
         ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         CountTables.awaitAtLeast(table, 10);
         assertThat(server.get("/api/v1/jobs/" + id + "/checkpoints").statusCode()).isEqualTo(200);
@@ -114,7 +118,7 @@ class ManagedJobsIT {
                 .startsWith("http://127.0.0.1:" + server.flinkPort() + "/#/job/");
 
         server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
-        awaitState(id, "STOPPED");
+        jobs.awaitState(id, "STOPPED");
         long atSavepoint = CountTables.count(table).orElseThrow();
         ok(server.post("/api/v1/jobs/" + id + "/restart", "{}"));
         assertThat(CountTables.awaitChange(table, atSavepoint)).isGreaterThan(atSavepoint);
@@ -129,7 +133,7 @@ class ManagedJobsIT {
     @Test
     void aDeployRightAfterItsPromotionSubmitsInTheSessionItsValidationSetUp() throws Exception {
         String table = CountTables.create("warm_session_counts");
-        String id = promote("warm-session-count", "embedded", table, "k <> 77");
+        String id = jobs.promote("warm-session-count", "embedded", table, "k <> 77");
         assertThat(ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}")).path("state").asText())
                 .isEqualTo("RUNNING");
         CountTables.awaitAtLeast(table, 3);
@@ -174,7 +178,7 @@ class ManagedJobsIT {
     void promotedAndDeployedInOneRequestTheStatementIsPlannedOnce() throws Exception {
         String table = CountTables.create("one_request_counts");
         HttpResponse<String> created = server.post("/api/v1/jobs",
-                JSON.writeValueAsString(promoteBody("one-request-count", table, "k <> 78").put("deploy", true)));
+                JSON.writeValueAsString(jobs.body("one-request-count", table, "k <> 78").put("deploy", true)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode job = JSON.readTree(created.body());
         assertThat(job.path("state").asText()).isEqualTo("RUNNING");
@@ -198,7 +202,7 @@ class ManagedJobsIT {
         assertThat(planned).containsExactly("INSERT");
 
         int jobsBefore = JSON.readTree(server.get("/api/v1/jobs").body()).size();
-        ObjectNode broken = promoteBody("broken-in-one-request", "t", "k > 0").put("deploy", true);
+        ObjectNode broken = jobs.body("broken-in-one-request", "t", "k > 0").put("deploy", true);
         broken.put("statement", "INSERT INTO pg_counts\nSELECT k, COUNT(*)\nFROM no_such_source GROUP BY k");
         HttpResponse<String> refused = server.post("/api/v1/jobs", JSON.writeValueAsString(broken));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -214,7 +218,7 @@ class ManagedJobsIT {
     @Test
     void aStatementThatDoesNotValidateIs400WithThePositionAndStoresNothing() throws Exception {
         int jobsBefore = JSON.readTree(server.get("/api/v1/jobs").body()).size();
-        ObjectNode body = promoteBody("broken", "t", "k > 0");
+        ObjectNode body = jobs.body("broken", "t", "k > 0");
         body.put("statement", "INSERT INTO pg_counts\nSELECT k, COUNT(*)\nFROM no_such_source GROUP BY k");
         HttpResponse<String> response = server.post("/api/v1/jobs", JSON.writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -224,19 +228,19 @@ class ManagedJobsIT {
         assertThat(error.path("details").path("line").asInt()).isEqualTo(3);
         assertThat(error.path("details").path("column").asInt()).isEqualTo(6);
 
-        ObjectNode missingSink = promoteBody("no-sink-table", "t", "k > 0");
+        ObjectNode missingSink = jobs.body("no-sink-table", "t", "k > 0");
         missingSink.put("statement", "INSERT INTO no_such_sink SELECT k, COUNT(*) FROM gen GROUP BY k");
         HttpResponse<String> unknownSink = server.post("/api/v1/jobs", JSON.writeValueAsString(missingSink));
         assertThat(unknownSink.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(unknownSink.body()).path("message").asText()).contains("no_such_sink");
 
-        ObjectNode syntax = promoteBody("broken-syntax", "x", "k > 0");
+        ObjectNode syntax = jobs.body("broken-syntax", "x", "k > 0");
         syntax.put("statement", "INSERT INTO x\nSELEC k FROM gen");
         JsonNode syntaxError = JSON.readTree(server.post("/api/v1/jobs", JSON.writeValueAsString(syntax)).body());
         assertThat(syntaxError.path("code").asText()).isEqualTo("INVALID_STATEMENT");
         assertThat(syntaxError.path("details").path("line").asInt()).isEqualTo(2);
 
-        ObjectNode query = promoteBody("query-without-sink", "x", "k > 0");
+        ObjectNode query = jobs.body("query-without-sink", "x", "k > 0");
         query.put("statement", "SELECT k FROM gen");
         HttpResponse<String> noSink = server.post("/api/v1/jobs", JSON.writeValueAsString(query));
         assertThat(noSink.statusCode()).isEqualTo(400);
@@ -260,53 +264,4 @@ class ManagedJobsIT {
         assertThat(server.get("/api/v1/jobs/no-such-job").statusCode()).isEqualTo(404);
     }
 
-    private static String promote(String name, String cluster, String table, String filter) throws Exception {
-        HttpResponse<String> response = server.post("/api/v1/jobs",
-                JSON.writeValueAsString(promoteBody(name, table, filter).put("cluster", cluster)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode job = JSON.readTree(response.body());
-        assertThat(job.path("state").asText()).isEqualTo("CREATED");
-        return job.path("id").asText();
-    }
-
-    /** One key, a few rows a second, a running COUNT(*) upserted into PostgreSQL. */
-    private static ObjectNode promoteBody(String name, String table, String filter) {
-        ObjectNode body = JSON.createObjectNode();
-        if (name != null) {
-            body.put("name", name);
-        }
-        body.put("statement", "INSERT INTO pg_counts SELECT k, COUNT(*) FROM gen WHERE " + filter + " GROUP BY k");
-        body.putObject("options").put("parallelism.default", "1");
-        body.putArray("dependencies")
-                .add("CREATE TEMPORARY TABLE gen (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
-                        + " 'fields.k.min' = '1', 'fields.k.max' = '1')")
-                .add("CREATE TEMPORARY TABLE pg_counts (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + "'connector' = 'jdbc', 'url' = '" + CountTables.URL + "', 'table-name' = '" + table + "',"
-                        + " 'username' = 'postgres', 'password' = 'unused-with-trust-auth',"
-                        + " 'sink.buffer-flush.interval' = '100ms',"
-                        + " 'sink.buffer-flush.max-rows' = '1')");
-        return body;
-    }
-
-    private static JsonNode awaitState(String id, String state) throws Exception {
-        return awaitState(id, state, -1);
-    }
-
-    private static JsonNode awaitState(String id, String state, int version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = JSON.readTree(server.get("/api/v1/jobs/" + id).body());
-            if (job.path("state").asText().equals(state) && (version < 0 || job.path("version").asInt() == version)) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not reach " + state + ": " + job);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 }

@@ -1,5 +1,6 @@
 package io.tributary.server.job;
 
+import static io.tributary.server.testing.RunningCountJobs.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.server.testing.CountTables;
 import io.tributary.server.testing.FreePorts;
 import io.tributary.server.testing.MiniYarn;
+import io.tributary.server.testing.RunningCountJobs;
 import io.tributary.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -39,6 +41,7 @@ class YarnTargetsIT {
 
     private static MiniYarn yarn;
     private static TestServer server;
+    private static RunningCountJobs jobs;
     private static YarnClient yarnClient;
 
     @BeforeAll
@@ -46,6 +49,7 @@ class YarnTargetsIT {
         yarn = MiniYarn.start();
         server = TestServer.start(Map.of("tributary.jobs.poll-interval", "500ms",
                 "tributary.clusters.lost-after-failed-polls", "2"));
+        jobs = new RunningCountJobs(server);
         yarnClient = YarnClient.createYarnClient();
         yarnClient.init(yarn.configuration());
         yarnClient.start();
@@ -76,14 +80,14 @@ class YarnTargetsIT {
         assertThat(cluster.path("flinkVersion").asText()).isEqualTo("1.20.0");
 
         String table = CountTables.create("yarn_session_counts");
-        String id = promote("running-count-yarn-session", clusterId, table);
+        String id = jobs.promote("running-count-yarn-session", clusterId, table, null);
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
         long beforeStop = CountTables.awaitAtLeast(table, 10);
 
         HttpResponse<String> stopping = server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
         assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
-        JsonNode stopped = awaitState(id, "STOPPED");
+        JsonNode stopped = jobs.awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
         long atSavepoint = CountTables.count(table).orElseThrow();
         assertThat(atSavepoint).isGreaterThanOrEqualTo(beforeStop);
@@ -102,7 +106,7 @@ class YarnTargetsIT {
         String attachedId = attached.path("id").asText();
         assertThat(attached.path("settings").has("stopOnRemove")).isFalse();
         String attachedTable = CountTables.create("yarn_attached_counts");
-        String attachedJob = promote("running-count-yarn-attached", attachedId, attachedTable);
+        String attachedJob = jobs.promote("running-count-yarn-attached", attachedId, attachedTable, null);
         ok(server.post("/api/v1/jobs/" + attachedJob + "/deploy", "{}"));
         CountTables.awaitAtLeast(attachedTable, 5);
 
@@ -115,7 +119,7 @@ class YarnTargetsIT {
                 URI.create(server.managementUrl() + "/api/v1/clusters/" + clusterId)).DELETE().build());
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
         awaitApplicationState(applicationId, YarnApplicationState.KILLED);
-        JsonNode lost = awaitState(attachedJob, "LOST");
+        JsonNode lost = jobs.awaitState(attachedJob, "LOST");
         assertThat(lost.path("lastError").asText()).contains(applicationId, "KILLED");
         JsonNode attachedCluster = JSON.readTree(server.get("/api/v1/clusters/" + attachedId).body());
         assertThat(attachedCluster.path("health").asText()).isEqualTo("LOST");
@@ -129,7 +133,7 @@ class YarnTargetsIT {
         String clusterId = cluster.path("id").asText();
         assertThat(cluster.path("health").asText()).isEqualTo("UP");
         String table = CountTables.create("yarn_application_counts");
-        String id = promote("running-count-yarn-application", clusterId, table);
+        String id = jobs.promote("running-count-yarn-application", clusterId, table, null);
 
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
@@ -140,7 +144,7 @@ class YarnTargetsIT {
         awaitClusterJob(clusterId, flinkJobId, "RUNNING");
 
         server.post("/api/v1/jobs/" + id + "/stop", "{\"savepoint\": true}");
-        JsonNode stopped = awaitState(id, "STOPPED");
+        JsonNode stopped = jobs.awaitState(id, "STOPPED");
         assertThat(stopped.path("lastSavepoint").asText()).startsWith("file:");
         awaitApplicationState(application.getApplicationId().toString(), YarnApplicationState.FINISHED);
         long atSavepoint = CountTables.count(table).orElseThrow();
@@ -165,12 +169,12 @@ class YarnTargetsIT {
         assertThat(taggedApplication(restartedJobId).getApplicationId()).isEqualTo(second.getApplicationId());
 
         // Upgrade: a new version, deployed from a savepoint of the running one into a YARN application of its own.
-        ObjectNode next = promoteBody(null, table);
+        ObjectNode next = jobs.body(null, table, null);
         // The same topology (Flink maps the savepoint's state to the new plan by it), another version's text.
         next.put("statement", "INSERT INTO pg_counts SELECT k, COUNT(*) AS n FROM gen GROUP BY k");
         HttpResponse<String> upgrade = server.post("/api/v1/jobs/" + id + "/versions", JSON.writeValueAsString(next));
         assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
-        JsonNode upgraded = awaitVersionRunning(id, 2);
+        JsonNode upgraded = jobs.awaitState(id, "RUNNING", 2);
         String upgradedJobId = upgraded.path("flinkJobId").asText();
         ApplicationReport third = taggedApplication(upgradedJobId);
         assertThat(third.getApplicationId()).isNotEqualTo(second.getApplicationId());
@@ -181,7 +185,7 @@ class YarnTargetsIT {
 
         // Killed from outside: the job's state says so.
         yarnClient.killApplication(third.getApplicationId());
-        JsonNode failed = awaitState(id, "FAILED");
+        JsonNode failed = jobs.awaitState(id, "FAILED");
         assertThat(failed.path("lastError").asText()).contains("KILLED");
     }
 
@@ -190,7 +194,7 @@ class YarnTargetsIT {
         JsonNode cluster = register("yarn-per-job-it", "yarn-per-job", yarn.clusterSettings(), 201);
         String clusterId = cluster.path("id").asText();
         String table = CountTables.create("yarn_per_job_counts");
-        String id = promote("running-count-yarn-per-job", clusterId, table);
+        String id = jobs.promote("running-count-yarn-per-job", clusterId, table, null);
         JsonNode deployed = ok(server.post("/api/v1/jobs/" + id + "/deploy", "{}"));
         assertThat(deployed.path("state").asText()).isEqualTo("RUNNING");
         ApplicationReport application = taggedApplication(deployed.path("flinkJobId").asText());
@@ -288,7 +292,8 @@ class YarnTargetsIT {
     }
 
     private static ApplicationReport taggedApplication(String flinkJobId) throws Exception {
-        List<ApplicationReport> tagged = yarnClient.getApplications(java.util.Set.of("Apache Flink"), EnumSet.allOf(YarnApplicationState.class),
+        List<ApplicationReport> tagged = yarnClient.getApplications(java.util.Set.of("Apache Flink"),
+                EnumSet.allOf(YarnApplicationState.class),
                 java.util.Set.of("tributary-flink-job-" + flinkJobId));
         assertThat(tagged).as("the YARN application of Flink job " + flinkJobId).hasSize(1);
         return tagged.get(0);
@@ -338,57 +343,4 @@ class YarnTargetsIT {
                 + wanted);
     }
 
-    private static String promote(String name, String cluster, String table) throws Exception {
-        HttpResponse<String> response = server.post("/api/v1/jobs",
-                JSON.writeValueAsString(promoteBody(name, table).put("cluster", cluster)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("id").asText();
-    }
-
-    private static ObjectNode promoteBody(String name, String table) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("name", name);
-        body.put("statement", "INSERT INTO pg_counts SELECT k, COUNT(*) FROM gen GROUP BY k");
-        body.putObject("options").put("parallelism.default", "1");
-        body.putArray("dependencies")
-                .add("CREATE TEMPORARY TABLE gen (k INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
-                        + " 'fields.k.min' = '1', 'fields.k.max' = '1')")
-                .add("CREATE TEMPORARY TABLE pg_counts (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-                        + "'connector' = 'jdbc', 'url' = '" + CountTables.URL + "', 'table-name' = '" + table + "',"
-                        + " 'username' = 'postgres', 'password' = 'unused-with-trust-auth',"
-                        + " 'sink.buffer-flush.interval' = '100ms', 'sink.buffer-flush.max-rows' = '1')");
-        return body;
-    }
-
-    /** The job once its version {@code version} runs (an upgrade stops the old one first). */
-    private static JsonNode awaitVersionRunning(String id, int version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = JSON.readTree(server.get("/api/v1/jobs/" + id).body());
-            if (job.path("version").asInt() == version && job.path("state").asText().equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not run version " + version + ": " + job);
-    }
-
-    private static JsonNode awaitState(String id, String state) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = JSON.readTree(server.get("/api/v1/jobs/" + id).body());
-            if (job.path("state").asText().equals(state)) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not reach " + state + ": " + job);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 }

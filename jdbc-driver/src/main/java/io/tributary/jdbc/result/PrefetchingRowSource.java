@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
-import io.tributary.jdbc.WarningChain;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.ResultPage;
 import io.tributary.jdbc.client.RowStream;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * server waits while the queue is full). The result ends at the stream's end, at {@code maxRows}, or when the query
  * timeout passes (then the job is cancelled and a warning says so).
  */
-public final class PrefetchingRowSource implements ServerRowSource {
+public final class PrefetchingRowSource extends OperationRowSource {
 
     static final int QUEUE_PAGES = 4;
 
@@ -41,8 +39,6 @@ public final class PrefetchingRowSource implements ServerRowSource {
 
     private static final Item END = new Item(null, null);
 
-    private final GatewayClient client;
-    private final String operation;
     private final List<Column> columns;
     private final boolean rowKinds;
     private final long maxRows;
@@ -54,9 +50,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
     private Iterator<String> kinds;
     private boolean endOfStream;
     private long returned;
-    private volatile boolean cancelled;
     private volatile boolean closed;
-    private final WarningChain warnings = new WarningChain();
 
     /**
      * @param first the operation's first page (REST), whose rows come first
@@ -66,8 +60,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
      */
     public PrefetchingRowSource(GatewayClient client, String operation, List<Column> columns, ResultPage first,
             RowStream stream, boolean rowKinds, long maxRows, long deadlineNanos) {
-        this.client = requireNonNull(client, "client is null");
-        this.operation = requireNonNull(operation, "operation is null");
+        super(client, operation);
         this.columns = List.copyOf(columns);
         this.stream = requireNonNull(stream, "stream is null");
         this.rowKinds = rowKinds;
@@ -115,7 +108,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
 
     @Override
     public Object[] next() throws SQLException {
-        if (cancelled) {
+        if (cancelled()) {
             throw cancelledFailure();
         }
         if (closed) {
@@ -164,7 +157,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
                     return null;
                 }
             }
-            if (cancelled) {
+            if (cancelled()) {
                 throw cancelledFailure();
             }
             if (closed) {
@@ -180,7 +173,7 @@ public final class PrefetchingRowSource implements ServerRowSource {
 
     /** A failure of the stream: a cancel, the server's timeout (a clean end with a warning), or an error. */
     private Object[] failed(SQLException failure) throws SQLException {
-        if (cancelled) {
+        if (cancelled()) {
             throw cancelledFailure();
         }
         if (failure.getErrorCode() == ErrorCode.TIMEOUT.vendorCode()) {
@@ -195,42 +188,11 @@ public final class PrefetchingRowSource implements ServerRowSource {
         throw failure;
     }
 
-    private void timedOut() throws SQLException {
-        SQLWarning warning = new SQLWarning("the query timeout passed: the result ends here and its job was"
-                + " cancelled [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(),
-                ErrorCode.TIMEOUT.vendorCode());
-        warnings.add(warning);
-        close();
-    }
-
     private Object[] withKind(String kind, Object[] values) {
         Object[] row = new Object[values.length + 1];
         row[0] = kind;
         System.arraycopy(values, 0, row, 1, values.length);
         return row;
-    }
-
-    /**
-     * From another thread: cancels the operation on the server (its job is cancelled) and closes it; the thread
-     * reading gets 57014.
-     */
-    @Override
-    public void cancel() throws SQLException {
-        cancelled = true;
-        try {
-            client.cancel(operation);
-        } finally {
-            close();
-        }
-    }
-
-    private SQLException cancelledFailure() {
-        return Errors.of(ErrorCode.CANCELLED, "the statement was cancelled [operation " + operation + "]");
-    }
-
-    @Override
-    public SQLWarning warnings() {
-        return warnings.first();
     }
 
     @Override

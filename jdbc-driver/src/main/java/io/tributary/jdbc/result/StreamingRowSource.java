@@ -1,14 +1,10 @@
 package io.tributary.jdbc.result;
 
-import static java.util.Objects.requireNonNull;
-
 import io.tributary.jdbc.ErrorCode;
 import io.tributary.jdbc.Errors;
-import io.tributary.jdbc.WarningChain;
 import io.tributary.jdbc.client.GatewayClient;
 import io.tributary.jdbc.client.ResultPage;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -24,12 +20,10 @@ import java.util.concurrent.TimeoutException;
  * result ends at the server's end of stream, at {@code maxRows}, or when the query timeout passes (then the job
  * is cancelled and a warning says so).
  */
-public final class StreamingRowSource implements ServerRowSource {
+public final class StreamingRowSource extends OperationRowSource {
 
     static final long MAX_WAIT_MILLIS = 64;
 
-    private final GatewayClient client;
-    private final String operation;
     private final List<Column> columns;
     private final boolean rowKinds;
     private final long maxRows;
@@ -40,9 +34,7 @@ public final class StreamingRowSource implements ServerRowSource {
     private boolean endOfStream;
     private long returned;
     private long waitMillis;
-    private volatile boolean cancelled;
     private boolean closed;
-    private final WarningChain warnings = new WarningChain();
 
     /**
      * @param first the operation's first page that is not NOT_READY
@@ -51,8 +43,7 @@ public final class StreamingRowSource implements ServerRowSource {
      */
     public StreamingRowSource(GatewayClient client, String operation, List<Column> columns, ResultPage first,
             boolean rowKinds, long maxRows, long deadlineNanos) {
-        this.client = requireNonNull(client, "client is null");
-        this.operation = requireNonNull(operation, "operation is null");
+        super(client, operation);
         this.columns = List.copyOf(columns);
         this.rowKinds = rowKinds;
         this.maxRows = maxRows;
@@ -65,13 +56,9 @@ public final class StreamingRowSource implements ServerRowSource {
         return columns;
     }
 
-    public String operation() {
-        return operation;
-    }
-
     @Override
     public Object[] next() throws SQLException {
-        if (cancelled) {
+        if (cancelled()) {
             throw cancelledFailure();
         }
         if (closed) {
@@ -90,7 +77,7 @@ public final class StreamingRowSource implements ServerRowSource {
                 String kind = pageKinds.next();
                 return rowKinds ? withKind(kind, values) : values;
             }
-            if (cancelled) {
+            if (cancelled()) {
                 throw cancelledFailure();
             }
             if (endOfStream || closed) {
@@ -117,9 +104,7 @@ public final class StreamingRowSource implements ServerRowSource {
             }
             return next.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            warnings.add(new SQLWarning("the query timeout passed: the result ends here and its job was cancelled"
-                    + " [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(), ErrorCode.TIMEOUT.vendorCode()));
-            close();
+            timedOut();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,17 +113,14 @@ public final class StreamingRowSource implements ServerRowSource {
         } catch (CancellationException e) {
             throw cancelledFailure();
         } catch (ExecutionException e) {
-            if (cancelled) {
+            if (cancelled()) {
                 throw cancelledFailure();
             }
             Throwable cause = e.getCause();
             if (cause instanceof SQLException
                     && ((SQLException) cause).getErrorCode() == ErrorCode.TIMEOUT.vendorCode()) {
                 // The server's executionTimeout passed: the same clean end as the driver's own deadline.
-                warnings.add(new SQLWarning("the query timeout passed: the result ends here and its job was"
-                        + " cancelled [operation " + operation + "]", ErrorCode.TIMEOUT.sqlState(),
-                        ErrorCode.TIMEOUT.vendorCode()));
-                close();
+                timedOut();
                 return null;
             }
             closeQuietly();
@@ -185,32 +167,13 @@ public final class StreamingRowSource implements ServerRowSource {
         }
     }
 
-    /**
-     * Cancels the operation on the server, which cancels its job (a Tributary server cancels a query whose rows
-     * stream), then closes it (which stops the job on servers that only stop it then); the reading thread then
-     * gets 57014.
-     */
+    /** A page still on its way fails as cancelled, so the reading thread stops waiting for it. */
     @Override
-    public void cancel() throws SQLException {
-        cancelled = true;
+    void onCancel() {
         CompletableFuture<ResultPage> next = pending;
         if (next != null) {
             next.completeExceptionally(cancelledFailure());
         }
-        try {
-            client.cancel(operation);
-        } finally {
-            close();
-        }
-    }
-
-    private SQLException cancelledFailure() {
-        return Errors.of(ErrorCode.CANCELLED, "the statement was cancelled [operation " + operation + "]");
-    }
-
-    @Override
-    public SQLWarning warnings() {
-        return warnings.first();
     }
 
     @Override
